@@ -1,0 +1,83 @@
+"""Command line for scripting and backups: ``python -m cxcore [--db PATH] COMMAND``."""
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from pathlib import Path
+
+from . import backup, csvexport, pdf, sample, workshops
+from . import db as store
+from .text import ValidationError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, no usage dump
+        raise _UsageError(message)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m cxcore", description="CX strategy workshops.")
+    parser.add_argument("--db", help="database file (default: $CX_DB or data/workshops.db)")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands.add_parser("list", help="list workshops: id, title, organisation, updated, progress")
+    commands.add_parser("sample", help="create a copy of the sample workshop; prints its id")
+    imp = commands.add_parser("import", help="import a JSON backup; prints the new id")
+    imp.add_argument("file")
+    exp = commands.add_parser("export", help="export a workshop")
+    exp.add_argument("id", type=int)
+    target = exp.add_mutually_exclusive_group(required=True)
+    target.add_argument("--json", metavar="PATH")
+    target.add_argument("--csv", metavar="PATH")
+    target.add_argument("--pdf", metavar="PATH")
+    return parser
+
+
+def run(args: argparse.Namespace) -> None:
+    from . import path as guided_path
+
+    try:
+        db = store.connect(args.db)
+    except OSError as error:  # the database's folder cannot be made, e.g. a file has its name
+        raise ValidationError(f"Cannot create the folder {error.filename}: "
+                              f"{error.strerror}.") from None
+    if args.command == "list":
+        for w in workshops.list_workshops(db):
+            progress = guided_path.progress(db, w.id)
+            print("\t".join([str(w.id), w.title, w.organisation, w.updated, progress.label]))
+    elif args.command == "sample":
+        print(sample.create_sample(db))
+    elif args.command == "import":
+        try:
+            data = Path(args.file).read_bytes()
+        except OSError as error:
+            raise ValidationError(f"Cannot read {args.file}: {error.strerror}.") from None
+        print(backup.import_bytes(db, data))
+    elif args.command == "export":
+        workshops.get(db, args.id)
+        if args.json:
+            content: bytes = backup.export_json(db, args.id).encode("utf-8")
+            target = args.json
+        elif args.csv:
+            content, target = csvexport.export_zip(db, args.id), args.csv
+        else:
+            content, target = pdf.build_pdf(db, args.id), args.pdf
+        try:
+            Path(target).write_bytes(content)
+        except OSError as error:
+            raise ValidationError(f"Cannot write {target}: {error.strerror}.") from None
+        print(target)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        run(build_parser().parse_args(argv))
+    except (_UsageError, ValidationError, backup.BackupError, workshops.NotFoundError,
+            sqlite3.Error) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,75 @@
+"""Per-session state: the database connection for this rerun, the open workshop, projector mode.
+
+The open workshop lives in ``st.session_state`` and in the URL (``?w=ID``), so a refresh or a
+shared link comes back to it; ``?present=1`` turns projector mode on the same way.
+"""
+from __future__ import annotations
+
+import streamlit as st
+import sqlite_utils
+
+from cxcore import db as store
+from cxcore import workshops
+
+WORKSHOP_KEY = "workshop_id"
+PRESENT_KEY = "present"
+
+
+@st.cache_resource
+def _prepared(path: str) -> str:
+    """Run the migrations once per database file and process (setup only, no connection kept)."""
+    store.connect(path).close()
+    return path
+
+
+def db() -> sqlite_utils.Database:
+    """A fresh connection for this rerun; connections are never shared between sessions."""
+    path = _prepared(store.database_path())
+    return store.connect(path, migrate=False)
+
+
+def sync_with_url() -> None:
+    """Session state and query parameters agree: the URL wins when it names something."""
+    params = st.query_params
+    if "w" in params:
+        st.session_state[WORKSHOP_KEY] = params["w"]
+    elif st.session_state.get(WORKSHOP_KEY) is not None:
+        params["w"] = str(st.session_state[WORKSHOP_KEY])
+    if "present" in params:
+        st.session_state[PRESENT_KEY] = params["present"] == "1"
+    if st.session_state.get(PRESENT_KEY):
+        params["present"] = "1"
+    elif "present" in params:
+        del params["present"]
+
+
+def current_workshop(conn: sqlite_utils.Database) -> workshops.Workshop | None:
+    """The open workshop, or None (and the stale id forgotten) if it is gone or in the trash."""
+    workshop = workshops.find(conn, st.session_state.get(WORKSHOP_KEY))
+    if workshop is None or workshop.is_trashed:
+        close_workshop()
+        return None
+    return workshop
+
+
+def open_workshop(workshop_id: int) -> None:
+    st.session_state[WORKSHOP_KEY] = workshop_id
+    st.query_params["w"] = str(workshop_id)
+
+
+def close_workshop() -> None:
+    st.session_state[WORKSHOP_KEY] = None
+    if "w" in st.query_params:
+        del st.query_params["w"]
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get(PRESENT_KEY))
+
+
+def set_presenting(on: bool) -> None:
+    st.session_state[PRESENT_KEY] = on
+    if on:
+        st.query_params["present"] = "1"
+    elif "present" in st.query_params:
+        del st.query_params["present"]
