@@ -17,6 +17,7 @@ for phase in guided_path.PHASES:
         pages[phase] = [st.Page(f"pages/{s.key}.py", title=s.title, icon=s.icon) for s in steps]
 pages["Share"] = [st.Page("pages/export.py", title="Export", icon=":material/download:")]
 
-navigation = st.navigation(pages, position="hidden" if session.presenting() else "sidebar")
+navigation = st.navigation(pages, position="hidden" if session.presenting() else "sidebar",
+                           expanded=True)
 chrome.sidebar(session.db())
 navigation.run()

@@ -6,7 +6,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from . import backup, csvexport, pdf, sample, workshops
+from . import backup, csvexport, sample, workshops
 from . import db as store
 from .text import ValidationError
 
@@ -65,6 +65,8 @@ def run(args: argparse.Namespace) -> None:
         elif args.csv:
             content, target = csvexport.export_zip(db, args.id), args.csv
         else:
+            from . import pdf  # fpdf2 takes longer to import than the other commands take to run
+
             content, target = pdf.build_pdf(db, args.id), args.pdf
         try:
             Path(target).write_bytes(content)

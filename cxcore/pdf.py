@@ -10,9 +10,10 @@ from pathlib import Path
 import sqlite_utils
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import FontFace
 
 from . import path as guided_path
-from . import workshops
+from . import statements, workshops
 
 # fpdf2 logs every glyph a font lacks; a box in the PDF is the expected outcome, not news.
 logging.getLogger("fpdf").setLevel(logging.ERROR)
@@ -44,6 +45,10 @@ class Report(FPDF):
         self.set_margins(18, 18, 18)
         self.set_title(title)
         self.set_creator("CX Strategy Workshop")
+
+    def multi_cell(self, *args, align: str = "L", **kwargs):
+        """Left-aligned by default: justified text stretches short lines badly."""
+        return super().multi_cell(*args, align=align, **kwargs)
 
     # ---- page furniture
     def footer(self) -> None:
@@ -92,7 +97,8 @@ class Report(FPDF):
               widths: Sequence[float] | None = None) -> None:
         self.set_font("DejaVu", size=9)
         with super().table(col_widths=widths, line_height=5.5, text_align="LEFT",
-                           headings_style=None, borders_layout="HORIZONTAL_LINES") as grid:
+                           headings_style=FontFace(emphasis="BOLD"),
+                           borders_layout="HORIZONTAL_LINES") as grid:
             head = grid.row()
             for heading in headings:
                 head.cell(str(heading))
@@ -115,6 +121,7 @@ class Report(FPDF):
 
 
 def _render_toc(pdf: Report, outline) -> None:
+    pdf.set_xy(pdf.l_margin, pdf.t_margin)
     pdf.set_font("DejaVu", "B", 18)
     pdf.set_text_color(*ACCENT)
     pdf.cell(0, 12, "Contents", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -127,9 +134,10 @@ def _render_toc(pdf: Report, outline) -> None:
                  new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def _cover(pdf: Report, workshop: workshops.Workshop, progress: guided_path.Progress) -> None:
+def _cover(pdf: Report, workshop: workshops.Workshop, progress: guided_path.Progress,
+           headline: dict[str, str]) -> None:
     pdf.add_page()
-    pdf.set_y(70)
+    pdf.set_y(50)
     pdf.set_font("DejaVu", size=11)
     pdf.set_text_color(*ACCENT)
     pdf.cell(0, 8, "CUSTOMER EXPERIENCE STRATEGY WORKSHOP", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -147,6 +155,15 @@ def _cover(pdf: Report, workshop: workshops.Workshop, progress: guided_path.Prog
         pdf.cell(40, 8, label)
         pdf.set_text_color(*INK)
         pdf.multi_cell(0, 8, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for kind, text in headline.items():
+        pdf.ln(4)
+        pdf.set_font("DejaVu", "B", 11)
+        pdf.set_text_color(*ACCENT)
+        pdf.cell(0, 7, f"{statements.LABELS[kind]} statement", new_x=XPos.LMARGIN,
+                 new_y=YPos.NEXT)
+        pdf.set_text_color(*INK)
+        pdf.set_font("DejaVu", "I", 11)
+        pdf.multi_cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def build_pdf(db: sqlite_utils.Database, workshop_id: int) -> bytes:
@@ -154,7 +171,7 @@ def build_pdf(db: sqlite_utils.Database, workshop_id: int) -> bytes:
     workshop = workshops.get(db, workshop_id)
     progress = guided_path.progress(db, workshop_id)
     pdf = Report(workshop.title)
-    _cover(pdf, workshop, progress)
+    _cover(pdf, workshop, progress, statements.final_statements(db, workshop_id))
     pdf.add_page()
     pdf.insert_toc_placeholder(_render_toc, pages=1, allow_extra_pages=True)
     written = 0

@@ -67,7 +67,7 @@ def begin_step(key: str) -> tuple[sqlite_utils.Database, workshops.Workshop]:
     step = guided_path.step(key)
     position = [s.key for s in guided_path.STEPS].index(key) + 1
     progress = guided_path.progress(conn, workshop.id)
-    main, side = st.columns([4, 1], vertical_alignment="top")
+    main, side = st.columns([3, 1], vertical_alignment="top")
     with main:
         st.caption(f"{step.phase.upper()} · STEP {position} OF {len(guided_path.STEPS)} · "
                    f"{plain(workshop.title)}")

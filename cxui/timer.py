@@ -41,8 +41,11 @@ def timer_widget() -> None:
         label = "Time's up" if level == "done" else mmss(current.remaining(now))
         st.markdown(f"#### :{_COLOURS[level]}[:material/timer: {label}]")
 
-    face()
-    with st.popover("Timer", icon=":material/timer:", width="stretch"):
+    clock, controls = st.columns([3, 2], vertical_alignment="center")
+    with clock:
+        face()
+    with controls.popover("", icon=":material/tune:", help="Set, start, pause or reset the timer",
+                          width="stretch"):
         st.number_input("Minutes", min_value=MIN_MINUTES, max_value=MAX_MINUTES, step=1,
                         key=MINUTES_KEY, on_change=_reset)
         left, right = st.columns(2)

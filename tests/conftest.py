@@ -10,8 +10,6 @@ import sqlite_utils
 from cxcore import db as store
 from cxcore import workshops
 
-REPO = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> str:
@@ -34,15 +32,25 @@ def make_workshop(db: sqlite_utils.Database) -> Callable[..., int]:
         return workshops.create(db, title, organisation, facilitator)
     return make
 
+
 # ---- real browser (Playwright on Debian's Chromium) ----
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """The real app served on a free port with its own temporary database."""
-    from tests.browser_support import streamlit_server
+def server(tmp_path_factory, chromium):
+    """The real app served on a free port with its own temporary database.
+
+    One visit to the home page first: until a session has run app.py, the server does not know
+    the st.navigation pages, and a deep link in the very first session loses its page.
+    """
+    from tests.browser_support import streamlit_server, wait_for_app
 
     db_path = str(tmp_path_factory.mktemp("server") / "browser.db")
     with streamlit_server(db_path) as base:
+        warm_up = chromium.new_page()
+        warm_up.goto(base)
+        wait_for_app(warm_up)
+        warm_up.wait_for_selector('[data-testid="stSidebarNav"]', timeout=30_000)
+        warm_up.close()
         yield base, db_path
 
 

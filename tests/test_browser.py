@@ -1,6 +1,8 @@
 """The real app in a real browser: create a workshop, visit every page, download the PDF."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from pypdf import PdfReader
 
@@ -24,7 +26,8 @@ def test_create_a_workshop_visit_every_page_and_download_the_pdf(server, page, t
     page.get_by_label("Title").fill("Browser-made workshop")
     page.get_by_label("Organisation").fill("Zoë's Café")
     page.get_by_role("button", name="Create workshop").click()
-    page.wait_for_url("**/focusing_challenge?w=*")
+    first_step = guided_path.STEPS[0].key
+    page.wait_for_url(re.compile(rf"/{first_step}\?w=\d+"))
     wait_for_app(page)
     workshop_id = page.url.split("w=")[1].split("&")[0]
     assert workshops.get(store.connect(db_path), int(workshop_id)).organisation == "Zoë's Café"

@@ -78,6 +78,12 @@ def test_an_in_memory_database_gets_the_same_schema_and_foreign_keys(db):
                                "busy_timeout": store.BUSY_TIMEOUT_MS}
 
 
+def test_foreign_keys_are_enforced(db):
+    with pytest.raises(sqlite3.IntegrityError, match="^FOREIGN KEY constraint failed$"):
+        db["challenges"].insert({"workshop_id": 404, "who": "Nobody"})
+    assert list(db["challenges"].rows) == []
+
+
 def test_connect_creates_the_folder_for_a_new_database_file(tmp_path):
     path = tmp_path / "new" / "folder" / "workshops.db"
     store.connect(str(path))

@@ -1,0 +1,308 @@
+"""SMIRC goals: Social, Measurable, Inspiring, Relevant, Contextual.
+
+Measurable is worked out (a metric, a target and a deadline are all set); the group ticks the
+other four. Advice is computed from the whole set of goals.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from . import db as store
+from . import workshops
+from .text import ValidationError, clean_text
+
+METRICS = {"nps": "NPS", "churn": "Churn rate", "clv": "Customer lifetime value",
+           "csat": "CSAT", "ces": "CES", "retention": "Retention", "custom": "Custom metric"}
+DEFAULT_KIND = {"nps": "feedback", "csat": "feedback", "ces": "feedback",
+                "churn": "operational", "retention": "operational", "clv": "operational"}
+KINDS = {"feedback": "Customer feedback", "operational": "Operational"}
+CHECKS = ("social", "measurable", "inspiring", "relevant", "contextual")
+TICKED = ("social", "inspiring", "relevant", "contextual")
+CHECK_LABELS = {"social": "Social", "measurable": "Measurable", "inspiring": "Inspiring",
+                "relevant": "Relevant", "contextual": "Contextual"}
+CHECK_HELP = {
+    "social": "Shared and understood across the organisation, not only by the CX team.",
+    "measurable": "Worked out for you: a metric, a target and a deadline are all set.",
+    "inspiring": "People want to work towards it.",
+    "relevant": "It serves the organisation's goals and the CX vision.",
+    "contextual": "It fits where the customer experience stands today and what the team "
+                  "can do in the time.",
+}
+MAX_METRICS = 5
+STATEMENT_MAX = 300
+TEXT_MAX = 300
+NAME_MAX = 80
+UNIT_MAX = 30
+TEXT_FIELDS = {"statement": STATEMENT_MAX, "because": TEXT_MAX, "custom_metric": NAME_MAX,
+               "unit": UNIT_MAX}
+NUMBER_FIELDS = ("baseline", "target")
+FIELD_LABELS = {"statement": "The goal", "because": "Because", "custom_metric": "Metric name",
+                "unit": "Unit", "baseline": "Baseline", "target": "Target",
+                "deadline": "Deadline", "metric": "Metric", "metric_kind": "Kind of metric"}
+EXAMPLE = {"statement": "Improve NPS by 20% within 6 months", "metric": "nps",
+           "unit": "points", "because": "this leads to more purchases per customer"}
+STANDING_ADVICE = ("A metric is a measurement, not an outcome: it tells you whether the "
+                   "experience changed, it is not the change itself. Aim at the experience and "
+                   "watch the number.")
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: int
+    statement: str
+    metric: str = ""
+    custom_metric: str = ""
+    metric_kind: str = "feedback"
+    unit: str = ""
+    baseline: float | None = None
+    target: float | None = None
+    deadline: str | None = None
+    because: str = ""
+    social: bool = False
+    inspiring: bool = False
+    relevant: bool = False
+    contextual: bool = False
+
+    @property
+    def metric_label(self) -> str:
+        """The metric's name as people say it; a custom metric's own name; "" if none."""
+        if self.metric == "custom":
+            return self.custom_metric
+        return METRICS.get(self.metric, "")
+
+    @property
+    def measurable(self) -> bool:
+        return is_measurable(self.metric_label, self.target, self.deadline)
+
+    @property
+    def checks(self) -> dict[str, bool]:
+        """Each SMIRC check in order, passed or not."""
+        return {name: self.measurable if name == "measurable" else getattr(self, name)
+                for name in CHECKS}
+
+
+def is_measurable(metric_label: str, target: float | None, deadline: str | None) -> bool:
+    """A goal is measurable when it names a metric, a target and a deadline."""
+    return bool(metric_label.strip()) and target is not None and bool(deadline)
+
+
+def format_number(value: float | None, unit: str = "") -> str:
+    """18.0 -> "18", 4.9 with unit "out of 7" -> "4.9 out of 7"; nothing -> "—"."""
+    if value is None:
+        return "—"
+    shown = f"{value:g}" if abs(value) < 1e15 else f"{value:.6g}"
+    return f"{shown} {unit}".strip() if unit else shown
+
+
+def format_date(iso: str | None) -> str:
+    """"2027-09-30" -> "30 Sep 2027" (kept on one line); nothing -> "—"."""
+    if not iso:
+        return "—"
+    return dt.date.fromisoformat(iso).strftime("%-d %b %Y").replace(" ", "\u00a0")
+
+
+def advice(goals: list[Goal]) -> list[str]:
+    """What to reconsider in the whole set of goals; the standing advice comes last."""
+    measured = [g for g in goals if g.metric_label]
+    kinds = {g.metric_kind for g in measured}
+    messages = []
+    if "feedback" not in kinds:
+        messages.append("No customer feedback metric yet (such as NPS, CSAT or CES): add one "
+                        "so you hear how customers feel, not only what they do.")
+    if "operational" not in kinds:
+        messages.append("No operational metric yet (such as churn, retention or customer "
+                        "lifetime value): add one so you see what customers actually do.")
+    distinct = {g.metric_label.casefold() for g in measured}
+    if len(distinct) > MAX_METRICS:
+        messages.append(f"{len(distinct)} different metrics is more than a team can watch "
+                        f"closely (keep it to {MAX_METRICS} or fewer): drop the ones nobody "
+                        f"will act on.")
+    for goal in goals:
+        if not goal.because:
+            messages.append(f"\u201c{_short(goal.statement)}\u201d has no \u201cbecause\u201d: "
+                            f"say which business result it serves.")
+    return messages + [STANDING_ADVICE]
+
+
+def list_goals(db: sqlite_utils.Database, workshop_id: int) -> list[Goal]:
+    rows = db["goals"].rows_where("workshop_id = ?", [workshop_id], order_by="position, id")
+    return [_goal(row) for row in rows]
+
+
+def get_goal(db: sqlite_utils.Database, workshop_id: int, goal_id: int) -> Goal:
+    return _goal(_get_row(db, workshop_id, goal_id))
+
+
+def has_content(db: sqlite_utils.Database, workshop_id: int) -> bool:
+    return db["goals"].count_where("workshop_id = ?", [workshop_id]) > 0
+
+
+def add_goal(db: sqlite_utils.Database, workshop_id: int, statement: str, metric: str = "", *,
+             custom_metric: str = "", metric_kind: str | None = None, unit: str = "",
+             baseline: object = None, target: object = None, deadline: object = None,
+             because: str = "") -> int:
+    """A new goal; the metric's kind defaults to the usual kind of that metric."""
+    values = {"statement": _clean_field("statement", statement, required=True),
+              "metric": _clean_metric(metric),
+              "custom_metric": _clean_field("custom_metric", custom_metric),
+              "unit": _clean_field("unit", unit), "because": _clean_field("because", because),
+              "baseline": clean_number(baseline, field="Baseline"),
+              "target": clean_number(target, field="Target"),
+              "deadline": clean_date(deadline, field="Deadline")}
+    values["metric_kind"] = _clean_kind(metric_kind or DEFAULT_KIND.get(values["metric"],
+                                                                         "feedback"))
+    with store.write(db):
+        workshops.get(db, workshop_id)
+        position = db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM goals"
+                              " WHERE workshop_id = ?", [workshop_id]).fetchone()[0]
+        row_id = db["goals"].insert({"workshop_id": workshop_id, "position": position,
+                                     **values}).last_pk
+        workshops.touch(db, workshop_id)
+    return row_id
+
+
+def add_example(db: sqlite_utils.Database, workshop_id: int) -> int:
+    """The worked example: improve NPS by 20% within 6 months, because of more purchases."""
+    six_months = dt.date.today() + dt.timedelta(days=183)
+    return add_goal(db, workshop_id, **EXAMPLE, deadline=six_months)
+
+
+def update_field(db: sqlite_utils.Database, workshop_id: int, goal_id: int, field: str,
+                 value: object) -> None:
+    """Change one field of a goal. Choosing a metric also sets its usual kind."""
+    changes = _clean_change(field, value)
+    _update(db, workshop_id, goal_id, changes)
+
+
+def set_check(db: sqlite_utils.Database, workshop_id: int, goal_id: int, check: str,
+              ticked: bool) -> None:
+    """Tick or untick Social, Inspiring, Relevant or Contextual."""
+    if check == "measurable":
+        raise ValidationError("Measurable is worked out from the metric, target and deadline.")
+    if not isinstance(check, str) or check not in TICKED:
+        raise ValidationError(f"Unknown check: {check}.")
+    _update(db, workshop_id, goal_id, {check: int(bool(ticked))})
+
+
+def delete_goal(db: sqlite_utils.Database, workshop_id: int, goal_id: int) -> None:
+    with store.write(db):
+        _get_row(db, workshop_id, goal_id)
+        db.execute("DELETE FROM goals WHERE id = ?", [goal_id])
+        workshops.touch(db, workshop_id)
+
+
+def clean_number(value: object, *, field: str) -> float | None:
+    """A number typed or picked (``"12.5"``, ``"12,5"``, 12) or None when left empty."""
+    if value is None or isinstance(value, str) and not value.strip():
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().replace(",", "."))
+        except ValueError:
+            raise ValidationError(f"{field} must be a number, like 18 or 12.5.") from None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValidationError(f"{field} must be a number, like 18 or 12.5.")
+    if not math.isfinite(value) or abs(value) > 1e12:
+        raise ValidationError(f"{field} must be an ordinary number, like 18 or 12.5.")
+    return float(value)
+
+
+def clean_date(value: object, *, field: str) -> str | None:
+    """A date (or ISO text ``YYYY-MM-DD``) as ISO text, or None when left empty."""
+    if value is None or isinstance(value, str) and not value.strip():
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(f"{field} must be a date, like 2027-06-30.") from None
+    if not isinstance(value, dt.date):
+        raise ValidationError(f"{field} must be a date, like 2027-06-30.")
+    if not 2000 <= value.year <= 2100:
+        raise ValidationError(f"{field} must be a year from 2000 to 2100.")
+    return value.isoformat()
+
+
+def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
+    goals = list_goals(db, workshop_id)
+    report.paragraph("Checks: S social, M measurable (worked out), I inspiring, R relevant, "
+                     "C contextual.", muted=True)
+    rows = [[str(n), g.statement, f"{g.metric_label or '—'} ({g.metric_kind})",
+             f"{format_number(g.baseline, g.unit)} \u2192 {format_number(g.target, g.unit)}",
+             format_date(g.deadline), *("\u2713" if g.checks[c] else "\u2013" for c in CHECKS)]
+            for n, g in enumerate(goals, start=1)]
+    report.table(["#", "Goal", "Metric", "Baseline \u2192 target", "Deadline",
+                  "S", "M", "I", "R", "C"], rows, widths=(6, 50, 29, 28, 26, 7, 7, 7, 7, 7))
+    report.subheading("Why each goal matters")
+    report.bullets([f"Goal {n}: because {g.because}" if g.because else
+                    f"Goal {n}: no reason given yet" for n, g in enumerate(goals, start=1)])
+    report.subheading("Advice")
+    report.bullets(advice(goals))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
+
+
+def _clean_field(field: str, value: object, required: bool = False) -> str:
+    return clean_text(value, field=FIELD_LABELS[field], max_length=TEXT_FIELDS[field],
+                      required=required)
+
+
+def _clean_metric(metric: object) -> str:
+    if metric in (None, ""):
+        return ""
+    if not isinstance(metric, str) or metric not in METRICS:
+        raise ValidationError(f"Unknown metric: {metric}. Choose one of "
+                              f"{', '.join(METRICS.values())}.")
+    return str(metric)
+
+
+def _clean_kind(kind: object) -> str:
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise ValidationError("The kind of metric is customer feedback or operational.")
+    return str(kind)
+
+
+def _clean_change(field: str, value: object) -> dict:
+    if field in TEXT_FIELDS:
+        return {field: _clean_field(field, value, required=field == "statement")}
+    if field in NUMBER_FIELDS:
+        return {field: clean_number(value, field=FIELD_LABELS[field])}
+    if field == "deadline":
+        return {field: clean_date(value, field="Deadline")}
+    if field == "metric_kind":
+        return {field: _clean_kind(value)}
+    if field == "metric":
+        metric = _clean_metric(value)
+        return {"metric": metric, **({"metric_kind": DEFAULT_KIND[metric]}
+                                     if metric in DEFAULT_KIND else {})}
+    raise ValidationError(f"Unknown field of a goal: {field}.")
+
+
+def _goal(row: dict) -> Goal:
+    return Goal(id=row["id"], statement=row["statement"], metric=row["metric"],
+                custom_metric=row["custom_metric"], metric_kind=row["metric_kind"],
+                unit=row["unit"], baseline=row["baseline"], target=row["target"],
+                deadline=row["deadline"], because=row["because"],
+                **{check: bool(row[check]) for check in TICKED})
+
+
+def _update(db: sqlite_utils.Database, workshop_id: int, goal_id: int, values: dict) -> None:
+    with store.write(db):
+        _get_row(db, workshop_id, goal_id)
+        db["goals"].update(goal_id, values)
+        workshops.touch(db, workshop_id)
+
+
+def _get_row(db: sqlite_utils.Database, workshop_id: int, goal_id: int) -> dict:
+    rows = list(db["goals"].rows_where("id = ? AND workshop_id = ?", [goal_id, workshop_id]))
+    if not rows:
+        raise workshops.NotFoundError(f"There is no goal with id {goal_id}.")
+    return rows[0]

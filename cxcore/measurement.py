@@ -1,0 +1,369 @@
+"""Measurement and review: readings of each goal's metric over time, progress to target, the
+review cadence and the review log.
+
+Decisions kept here so every caller follows them:
+- One reading per goal and date. A new value for a date that already has a reading replaces it
+  (a corrected figure, not a second measurement). In a pasted CSV, a date that repeats an earlier
+  line is reported as a bad row and the first line wins.
+- Progress is not clamped: below 0 % means the metric moved away from the target, above 100 %
+  means the target was beaten. A target below the baseline (churn) works the same way.
+- The next review is due one cadence after the last review; before the first review, one cadence
+  after the first reading; with neither there is nothing to review yet (None).
+"""
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from . import db as store
+from . import settings, workshops
+from .goals import clean_date, clean_number, format_date, format_number
+from .text import ValidationError, clean_text
+
+CADENCE_SETTING = "review_cadence_months"
+DEFAULT_CADENCE = 3
+CADENCES = {1: "Monthly", 2: "Every two months", 3: "Quarterly", 6: "Twice a year",
+            12: "Yearly"}
+DECISIONS = {"stay": "Stay the course", "shift": "Shift"}
+REVIEW_TEXT_MAX = 1000
+CSV_MAX_CHARS = 200_000
+CSV_MAX_ROWS = 2000
+DATE_NAMES = ("date", "taken", "day", "when")
+VALUE_NAMES = ("value", "reading", "score", "result")
+
+
+@dataclass(frozen=True)
+class Reading:
+    taken: str  # ISO date
+    value: float
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class BadRow:
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ParsedReadings:
+    good: list[Reading]
+    bad: list[BadRow]
+
+
+@dataclass(frozen=True)
+class Review:
+    id: int
+    held: str
+    works: str
+    not_working: str
+    decision: str
+    notes: str
+
+    @property
+    def decision_label(self) -> str:
+        return DECISIONS[self.decision]
+
+
+# ---- pure rules
+
+def progress(baseline: float | None, target: float | None,
+             readings: Sequence[Reading]) -> float | None:
+    """How far the latest reading has come from baseline to target, in percent (unclamped).
+
+    None without readings, without a baseline or target, or when they are equal."""
+    if not readings or baseline is None or target is None or target == baseline:
+        return None
+    latest = max(readings, key=lambda r: r.taken)
+    return round(100 * (latest.value - baseline) / (target - baseline), 1)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, kept inside shorter months (31 Jan + 1 -> 28/29 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def review_due(review_dates: Sequence[str], reading_dates: Sequence[str],
+               cadence_months: int) -> dt.date | None:
+    """One cadence after the last review, else after the first reading, else None."""
+    if review_dates:
+        return add_months(dt.date.fromisoformat(max(review_dates)), cadence_months)
+    if reading_dates:
+        return add_months(dt.date.fromisoformat(min(reading_dates)), cadence_months)
+    return None
+
+
+def parse_readings_csv(text: str) -> ParsedReadings:
+    """Readings from CSV text with a date and a value column.
+
+    A header is optional (names like date/taken and value/reading, any case, either order);
+    commas, semicolons or tabs separate the columns; blank lines are skipped. Bad rows come back
+    with their line number (counting from 1, blank lines included) and the reason."""
+    if not isinstance(text, str):
+        raise ValidationError("The readings must be text.")
+    if len(text) > CSV_MAX_CHARS:
+        raise ValidationError(f"That is too much text at once: the limit is {CSV_MAX_CHARS} "
+                              f"characters.")
+    lines = [(n, line) for n, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1)
+             if line.strip()]
+    if len(lines) > CSV_MAX_ROWS + 1:
+        raise ValidationError(f"At most {CSV_MAX_ROWS} readings can be added at once.")
+    if not lines:
+        return ParsedReadings([], [])
+    delimiter = _delimiter(lines[0][1])
+    columns = _header(lines[0][1], delimiter)
+    if isinstance(columns, BadRow):
+        return ParsedReadings([], [BadRow(lines[0][0], lines[0][1], columns.reason)])
+    body = lines[1:] if columns else lines
+    date_at, value_at = columns or (0, 1)
+    return _rows(body, delimiter, date_at, value_at)
+
+
+def _delimiter(line: str) -> str:
+    """Tab, then semicolon (files with decimal commas use it), else comma."""
+    return next((d for d in ("\t", ";") if d in line), ",")
+
+
+def _split(line: str, delimiter: str) -> list[str]:
+    return [cell.strip() for cell in next(csv.reader([line], delimiter=delimiter))]
+
+
+def _header(line: str, delimiter: str) -> tuple[int, int] | BadRow | None:
+    """Column positions from a header line; None when the line is data; BadRow if a header
+    misses a column."""
+    cells = [c.casefold() for c in _split(line, delimiter)]
+    dates = [i for i, c in enumerate(cells) if c in DATE_NAMES]
+    values = [i for i, c in enumerate(cells) if c in VALUE_NAMES]
+    if dates and values:
+        return dates[0], values[0]
+    if dates or values or not any(c[:1].isdigit() for c in cells):
+        missing = "value" if dates else "date" if values else "date and value"
+        return BadRow(0, line, f"The header needs a {missing} column (columns: date,value).")
+    return None
+
+
+def _rows(body: list[tuple[int, str]], delimiter: str, date_at: int,
+          value_at: int) -> ParsedReadings:
+    good: list[Reading] = []
+    bad: list[BadRow] = []
+    first_line: dict[str, int] = {}
+    for number, line in body:
+        cells = _split(line, delimiter)
+        if len(cells) <= max(date_at, value_at) or not cells[date_at] or not cells[value_at]:
+            bad.append(BadRow(number, line, "It needs both a date and a value."))
+            continue
+        try:
+            taken = clean_date(cells[date_at], field="The date")
+            value = clean_number(cells[value_at], field="The value")
+        except ValidationError as error:
+            bad.append(BadRow(number, line, str(error)))
+            continue
+        if taken in first_line:
+            bad.append(BadRow(number, line, f"The date {taken} is already on line "
+                                            f"{first_line[taken]}."))
+            continue
+        first_line[taken] = number
+        good.append(Reading(taken, value))  # type: ignore[arg-type]
+    return ParsedReadings(good, bad)
+
+
+# ---- readings
+
+def list_readings(db: sqlite_utils.Database, workshop_id: int,
+                  goal_id: int | None = None) -> list[Reading]:
+    """Readings oldest first: of one goal, or of all goals when ``goal_id`` is None."""
+    where, params = "workshop_id = ?", [workshop_id]
+    if goal_id is not None:
+        where, params = where + " AND goal_id = ?", params + [goal_id]
+    return [Reading(r["taken"], r["value"], r["id"])
+            for r in db["readings"].rows_where(where, params, order_by="taken, id")]
+
+
+def readings_by_goal(db: sqlite_utils.Database, workshop_id: int) -> dict[int, list[Reading]]:
+    grouped: dict[int, list[Reading]] = {}
+    for r in db["readings"].rows_where("workshop_id = ?", [workshop_id], order_by="taken, id"):
+        grouped.setdefault(r["goal_id"], []).append(Reading(r["taken"], r["value"], r["id"]))
+    return grouped
+
+
+def add_reading(db: sqlite_utils.Database, workshop_id: int, goal_id: int, taken: object,
+                value: object) -> bool:
+    """Record a reading; returns True when it replaced the value already kept for that date."""
+    reading = Reading(clean_date(taken, field="The date") or _required("date"),
+                      _value(value))
+    return save_readings(db, workshop_id, goal_id, [reading]) == (0, 1)
+
+
+def save_readings(db: sqlite_utils.Database, workshop_id: int, goal_id: int,
+                  readings: Sequence[Reading]) -> tuple[int, int]:
+    """Save confirmed readings in one transaction; returns (added, replaced)."""
+    added = replaced = 0
+    with store.write(db):
+        _require_goal(db, workshop_id, goal_id)
+        for reading in readings:
+            cursor = db.execute("UPDATE readings SET value = ? WHERE workshop_id = ? AND"
+                                " goal_id = ? AND taken = ?",
+                                [reading.value, workshop_id, goal_id, reading.taken])
+            if cursor.rowcount:
+                replaced += 1
+            else:
+                db["readings"].insert({"workshop_id": workshop_id, "goal_id": goal_id,
+                                       "taken": reading.taken, "value": reading.value})
+                added += 1
+        workshops.touch(db, workshop_id)
+    return added, replaced
+
+
+def delete_reading(db: sqlite_utils.Database, workshop_id: int, reading_id: int) -> None:
+    with store.write(db):
+        _owned(db, "readings", workshop_id, reading_id, "reading")
+        db.execute("DELETE FROM readings WHERE id = ?", [reading_id])
+        workshops.touch(db, workshop_id)
+
+
+def _value(value: object) -> float:
+    cleaned = clean_number(value, field="The value")
+    return cleaned if cleaned is not None else _required("value")
+
+
+def _required(what: str):
+    raise ValidationError(f"The {what} of the reading cannot be empty.")
+
+
+# ---- review cadence and log
+
+def cadence(db: sqlite_utils.Database, workshop_id: int) -> int:
+    stored = settings.get(db, workshop_id, CADENCE_SETTING, str(DEFAULT_CADENCE))
+    return int(stored) if stored.isdigit() and int(stored) in CADENCES else DEFAULT_CADENCE
+
+
+def set_cadence(db: sqlite_utils.Database, workshop_id: int, months: object) -> None:
+    if isinstance(months, bool) or months not in CADENCES:
+        raise ValidationError("The review cadence is 1, 2, 3, 6 or 12 months.")
+    settings.set_value(db, workshop_id, CADENCE_SETTING, str(months))
+
+
+def list_reviews(db: sqlite_utils.Database, workshop_id: int) -> list[Review]:
+    """The review log, most recent first."""
+    return [Review(r["id"], r["held"], r["works"], r["not_working"], r["decision"], r["notes"])
+            for r in db["reviews"].rows_where("workshop_id = ?", [workshop_id],
+                                              order_by="held DESC, id DESC")]
+
+
+def add_review(db: sqlite_utils.Database, workshop_id: int, held: object, works: str = "",
+               not_working: str = "", decision: str = "stay", notes: str = "") -> int:
+    values = {name: clean_text(value, field=label, max_length=REVIEW_TEXT_MAX, multiline=True)
+              for name, label, value in (("works", "What works", works),
+                                         ("not_working", "What does not work", not_working),
+                                         ("notes", "Notes", notes))}
+    if not any(values.values()):
+        raise ValidationError("Write what works, what does not, or a note before logging "
+                              "the review.")
+    if decision not in DECISIONS:
+        raise ValidationError("The decision is to stay the course or to shift.")
+    held_iso = clean_date(held, field="The review date") or _required_review_date()
+    with store.write(db):
+        workshops.get(db, workshop_id)
+        row_id = db["reviews"].insert({"workshop_id": workshop_id, "held": held_iso,
+                                       "decision": decision, **values}).last_pk
+        workshops.touch(db, workshop_id)
+    return row_id
+
+
+def _required_review_date():
+    raise ValidationError("The review needs a date.")
+
+
+def delete_review(db: sqlite_utils.Database, workshop_id: int, review_id: int) -> None:
+    with store.write(db):
+        _owned(db, "reviews", workshop_id, review_id, "review")
+        db.execute("DELETE FROM reviews WHERE id = ?", [review_id])
+        workshops.touch(db, workshop_id)
+
+
+def next_review_due(db: sqlite_utils.Database, workshop_id: int,
+                    today: dt.date | None = None) -> dt.date | None:
+    """When the next review is due (see the module notes); ``today`` is accepted for callers
+    that show "overdue" and is not needed to compute the date."""
+    reviews = [r[0] for r in db.execute("SELECT held FROM reviews WHERE workshop_id = ?",
+                                        [workshop_id])]
+    first = db.execute("SELECT MIN(taken) FROM readings WHERE workshop_id = ?",
+                       [workshop_id]).fetchone()[0]
+    return review_due(reviews, [first] if first else [], cadence(db, workshop_id))
+
+
+def has_content(db: sqlite_utils.Database, workshop_id: int) -> bool:
+    return (db["readings"].count_where("workshop_id = ?", [workshop_id]) > 0
+            or db["reviews"].count_where("workshop_id = ?", [workshop_id]) > 0)
+
+
+def _require_goal(db: sqlite_utils.Database, workshop_id: int, goal_id: int) -> None:
+    _owned(db, "goals", workshop_id, goal_id, "goal")
+
+
+def _owned(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: object,
+           name: str) -> None:
+    if isinstance(row_id, bool) or not isinstance(row_id, int) or not db.execute(
+            f"SELECT 1 FROM {table} WHERE id = ? AND workshop_id = ?",
+            [row_id, workshop_id]).fetchone():
+        raise workshops.NotFoundError(f"There is no {name} with id {row_id}.")
+
+
+# ---- PDF
+
+def trend_figure(goal, readings: Sequence[Reading]):
+    """A matplotlib chart of one goal's readings against its baseline, target and deadline."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7.5, 2.6))
+    dates = [dt.date.fromisoformat(r.taken) for r in readings]
+    ax.plot(dates, [r.value for r in readings], marker="o", color="#0d6e6e", label="Readings")
+    for value, label, style in ((goal.baseline, "Baseline", ":"), (goal.target, "Target", "--")):
+        if value is not None:
+            ax.axhline(value, linestyle=style, color="#6c757d" if label == "Baseline"
+                       else "#2e7d32", label=f"{label} {format_number(value)}")
+    if goal.deadline:
+        ax.axvline(dt.date.fromisoformat(goal.deadline), color="#c62828", linewidth=1,
+                   label=f"Deadline {format_date(goal.deadline)}")
+    ax.set_ylabel(goal.unit or goal.metric_label or "value")
+    ax.legend(loc="best", fontsize=7)
+    ax.grid(alpha=0.3)
+    fig.autofmt_xdate()
+    return fig
+
+
+def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
+    from . import goals as goal_module
+
+    by_goal = readings_by_goal(db, workshop_id)
+    for number, goal in enumerate(goal_module.list_goals(db, workshop_id), start=1):
+        readings = by_goal.get(goal.id, [])
+        if not readings:
+            continue
+        share = progress(goal.baseline, goal.target, readings)
+        report.subheading(f"Goal {number}: {goal.statement}")
+        report.paragraph(f"{goal.metric_label or 'Metric'}: latest "
+                         f"{format_number(readings[-1].value, goal.unit)} on "
+                         f"{format_date(readings[-1].taken)}; progress to target "
+                         f"{'—' if share is None else f'{share:g} %'}.", muted=True)
+        report.figure(trend_figure(goal, readings))
+    reviews = list_reviews(db, workshop_id)
+    due = next_review_due(db, workshop_id)
+    report.subheading("Review log")
+    report.paragraph(f"Cadence: {CADENCES[cadence(db, workshop_id)].lower()}. Next review due: "
+                     f"{format_date(due.isoformat()) if due else '—'}.", muted=True)
+    if reviews:
+        report.table(["Date", "Decision", "What works", "What does not", "Notes"],
+                     [[format_date(r.held), r.decision_label, r.works, r.not_working, r.notes]
+                      for r in reviews], widths=(22, 24, 44, 44, 40))

@@ -1,0 +1,348 @@
+"""5 Whys: a problem statement, a tree of answers to "why?", and the proven root causes.
+
+The rule, kept strict because a root cause must be proven with data: an answer *counts* when it
+is proven and so is every answer above it, up to the problem. A root cause is an answer that
+counts with no counting answer beneath it. A disproven answer and everything under it never
+count (they stay on record, greyed). A proven answer under an unverified one waits: it counts
+once the answer above it is proven too.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from . import db as store
+from . import workshops
+from .text import ValidationError, clean_text
+
+PROBLEM_MAX = 300
+TEXT_MAX = 300
+SOURCE_MAX = 200
+FIGURE_MAX = 200
+STATUSES = ("unverified", "proven", "disproven")
+FIELDS = {"text": ("Answer", TEXT_MAX), "evidence_source": ("Evidence source", SOURCE_MAX),
+          "evidence_figure": ("Evidence figure", FIGURE_MAX)}
+USUAL_DEPTH = 5
+
+# How each answer stands under the rule above.
+ROOT_CAUSE = "root_cause"  # counts, and nothing proven beneath it
+PROVEN = "proven"          # counts, with a proven answer further down
+WAITING = "waiting"        # proven, but an answer above it is not proven yet
+UNVERIFIED = "unverified"
+DISPROVEN = "disproven"
+RULED_OUT = "ruled_out"    # under a disproven answer: never counts, whatever its status
+
+
+@dataclass(frozen=True)
+class Analysis:
+    id: int
+    problem: str
+    source_entry_id: int | None
+    source_stage: str | None = None  # the journey stage of the linked pain point
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: int
+    parent_id: int | None
+    text: str
+    evidence_source: str = ""
+    evidence_figure: str = ""
+    status: str = "unverified"
+    position: int = 0
+
+    @property
+    def evidence(self) -> str:
+        return " · ".join(part for part in (self.evidence_source, self.evidence_figure) if part)
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    answer: Answer
+    level: int  # 1 = an answer to the problem itself
+    standing: str
+
+
+# ---- the rule and the shape of the tree (pure functions over plain data)
+
+def _children(answers: Sequence[Answer]) -> dict[int | None, list[Answer]]:
+    children: dict[int | None, list[Answer]] = {}
+    for answer in sorted(answers, key=lambda a: (a.position, a.id)):
+        children.setdefault(answer.parent_id, []).append(answer)
+    return children
+
+
+def tree(answers: Sequence[Answer]) -> list[TreeRow]:
+    """Every answer reachable from the problem, depth first, with its level and standing."""
+    children = _children(answers)
+    rows: list[TreeRow] = []
+    seen: set[int] = set()
+
+    def counts_below(answer: Answer) -> bool:
+        return any(c.status == "proven" for c in children.get(answer.id, []))
+
+    def visit(parent: int | None, level: int, chain: str) -> None:
+        for answer in children.get(parent, []):
+            if answer.id in seen:  # a cycle from a hand-edited backup: show each answer once
+                continue
+            seen.add(answer.id)
+            standing = _standing(answer, chain, counts_below(answer))
+            rows.append(TreeRow(answer, level, standing))
+            visit(answer.id, level + 1, _chain_below(chain, standing))
+
+    visit(None, 1, "proven")
+    return rows
+
+
+def _standing(answer: Answer, chain: str, proven_child: bool) -> str:
+    """``chain``: "proven" (all above count), "broken" (an unverified link), "ruled_out"."""
+    if chain == "ruled_out":
+        return RULED_OUT
+    if answer.status == "disproven":
+        return DISPROVEN
+    if answer.status == "unverified":
+        return UNVERIFIED
+    if chain == "broken":
+        return WAITING
+    return PROVEN if proven_child else ROOT_CAUSE
+
+
+def _chain_below(chain: str, standing: str) -> str:
+    if chain == "ruled_out" or standing == DISPROVEN:
+        return "ruled_out"
+    return "proven" if standing in (ROOT_CAUSE, PROVEN) else "broken"
+
+
+def root_causes(answers: Sequence[Answer]) -> list[Answer]:
+    """The proven answers with no proven answer beneath them, in tree order."""
+    return [row.answer for row in tree(answers) if row.standing == ROOT_CAUSE]
+
+
+def beneath(answers: Sequence[Answer], answer_id: int) -> list[int]:
+    """The ids of every answer under ``answer_id``, at any depth, in tree order."""
+    rows = tree(answers)
+    inside: set[int] = {answer_id}
+    found = []
+    for row in rows:  # depth first: a parent always comes before its children
+        if row.answer.parent_id in inside:
+            inside.add(row.answer.id)
+            found.append(row.answer.id)
+    return found
+
+
+def depth(answers: Sequence[Answer]) -> int:
+    """How many levels of "why?" the tree has (0 when nothing is answered yet)."""
+    return max((row.level for row in tree(answers)), default=0)
+
+
+def layout(answers: Sequence[Answer], x_gap: float = 230, y_gap: float = 140
+           ) -> dict[int | None, tuple[float, float]]:
+    """A layered tree layout: the problem (key None) on top, each level a row below it.
+
+    Leaves take the next free slot from left to right; a parent sits centred over its children.
+    """
+    rows = tree(answers)
+    children: dict[int | None, list[int]] = {}
+    for row in rows:
+        children.setdefault(row.answer.parent_id, []).append(row.answer.id)
+    level = {row.answer.id: row.level for row in rows} | {None: 0}
+    positions: dict[int | None, tuple[float, float]] = {}
+    next_slot = 0
+
+    def place(node: int | None) -> float:
+        nonlocal next_slot
+        below = [place(child) for child in children.get(node, [])]
+        if below:
+            x = (below[0] + below[-1]) / 2
+        else:
+            x = next_slot * x_gap
+            next_slot += 1
+        positions[node] = (x, level[node] * y_gap)
+        return x
+
+    place(None)
+    return positions
+
+
+# ---- reading
+
+def list_analyses(db: sqlite_utils.Database, workshop_id: int) -> list[Analysis]:
+    rows = db.execute(
+        "SELECT a.id, a.problem, a.source_entry_id, s.name FROM why_analyses a"
+        " LEFT JOIN journey_entries e ON e.id = a.source_entry_id"
+        " LEFT JOIN journey_stages s ON s.id = e.stage_id"
+        " WHERE a.workshop_id = ? ORDER BY a.id", [workshop_id]).fetchall()
+    return [Analysis(id=r[0], problem=r[1], source_entry_id=r[2], source_stage=r[3])
+            for r in rows]
+
+
+def list_answers(db: sqlite_utils.Database, workshop_id: int, analysis_id: int) -> list[Answer]:
+    return [Answer(id=r["id"], parent_id=r["parent_id"], text=r["text"],
+                   evidence_source=r["evidence_source"], evidence_figure=r["evidence_figure"],
+                   status=r["status"], position=r["position"])
+            for r in db["why_answers"].rows_where(
+                "workshop_id = ? AND analysis_id = ?", [workshop_id, analysis_id],
+                order_by="position, id")]
+
+
+def brainstorms_from(db: sqlite_utils.Database, workshop_id: int) -> dict[int, int]:
+    """Answer id -> the first brainstorm started from it."""
+    rows = db.execute("SELECT source_why_id, MIN(id) FROM brainstorms WHERE workshop_id = ?"
+                      " AND source_why_id IS NOT NULL GROUP BY source_why_id", [workshop_id])
+    return dict(rows.fetchall())
+
+
+def pain_points(db: sqlite_utils.Database, workshop_id: int) -> list[tuple[int, str]]:
+    """Journey pain points an analysis can start from: (entry id, "stage: text")."""
+    rows = db.execute(
+        "SELECT e.id, s.name, e.text FROM journey_entries e"
+        " JOIN journey_stages s ON s.id = e.stage_id"
+        " WHERE e.workshop_id = ? AND e.lane = 'pain_points' AND e.text != ''"
+        " ORDER BY s.journey_id, s.position, e.position, e.id", [workshop_id]).fetchall()
+    return [(r[0], f"{r[1]}: {r[2]}") for r in rows]
+
+
+def has_content(db: sqlite_utils.Database, workshop_id: int) -> bool:
+    return db["why_analyses"].count_where("workshop_id = ?", [workshop_id]) > 0
+
+
+# ---- writing
+
+def create_analysis(db: sqlite_utils.Database, workshop_id: int, problem: str,
+                    source_entry_id: int | None = None) -> int:
+    """Start an analysis from a problem statement, optionally a journey pain point's."""
+    problem = clean_text(problem, field="The problem", max_length=PROBLEM_MAX, required=True)
+    with store.write(db):
+        workshops.get(db, workshop_id)
+        if source_entry_id is not None:
+            _get_row(db, "journey_entries", workshop_id, source_entry_id, "journey entry")
+        row_id = db["why_analyses"].insert(
+            {"workshop_id": workshop_id, "problem": problem, "source_entry_id": source_entry_id,
+             "created": workshops.now()}).last_pk
+        workshops.touch(db, workshop_id)
+    return row_id
+
+
+def update_problem(db: sqlite_utils.Database, workshop_id: int, analysis_id: int,
+                   problem: str) -> None:
+    problem = clean_text(problem, field="The problem", max_length=PROBLEM_MAX, required=True)
+    with store.write(db):
+        _get_row(db, "why_analyses", workshop_id, analysis_id, "analysis")
+        db.execute("UPDATE why_analyses SET problem = ? WHERE id = ?", [problem, analysis_id])
+        workshops.touch(db, workshop_id)
+
+
+def delete_analysis(db: sqlite_utils.Database, workshop_id: int, analysis_id: int) -> None:
+    """Delete an analysis and every answer in it."""
+    with store.write(db):
+        _get_row(db, "why_analyses", workshop_id, analysis_id, "analysis")
+        db.execute("DELETE FROM why_analyses WHERE id = ?", [analysis_id])
+        workshops.touch(db, workshop_id)
+
+
+def add_answer(db: sqlite_utils.Database, workshop_id: int, analysis_id: int,
+               parent_id: int | None, text: str, evidence_source: str = "",
+               evidence_figure: str = "") -> int:
+    """Answer "why?" for the problem (``parent_id`` None) or for an answer of the analysis."""
+    values = _clean_fields(text=text, evidence_source=evidence_source,
+                           evidence_figure=evidence_figure)
+    if not values["text"]:
+        raise ValidationError("Write the answer to “why?” first.")
+    with store.write(db):
+        _get_row(db, "why_analyses", workshop_id, analysis_id, "analysis")
+        if parent_id is not None:
+            parent = _get_row(db, "why_answers", workshop_id, parent_id, "answer")
+            if parent["analysis_id"] != analysis_id:
+                raise ValidationError("That answer belongs to another analysis.")
+        position = db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM why_answers"
+                              " WHERE analysis_id = ?", [analysis_id]).fetchone()[0]
+        row_id = db["why_answers"].insert(
+            {"workshop_id": workshop_id, "analysis_id": analysis_id, "parent_id": parent_id,
+             **values, "status": "unverified", "position": position}).last_pk
+        workshops.touch(db, workshop_id)
+    return row_id
+
+
+def update_answer(db: sqlite_utils.Database, workshop_id: int, answer_id: int, field: str,
+                  value: str) -> None:
+    """Change an answer's text or its evidence (source or figure)."""
+    if field not in FIELDS:
+        raise ValidationError(f"Unknown field of an answer: {field}.")
+    cleaned = _clean_fields(**{field: value})[field]
+    if field == "text" and not cleaned:
+        raise ValidationError("An answer cannot be empty: delete it instead.")
+    with store.write(db):
+        _get_row(db, "why_answers", workshop_id, answer_id, "answer")
+        db.execute(f"UPDATE why_answers SET {field} = ? WHERE id = ?", [cleaned, answer_id])
+        workshops.touch(db, workshop_id)
+
+
+def set_status(db: sqlite_utils.Database, workshop_id: int, answer_id: int, status: str) -> None:
+    if status not in STATUSES:
+        raise ValidationError("Choose unverified, proven or disproven.")
+    with store.write(db):
+        _get_row(db, "why_answers", workshop_id, answer_id, "answer")
+        db.execute("UPDATE why_answers SET status = ? WHERE id = ?", [status, answer_id])
+        workshops.touch(db, workshop_id)
+
+
+def delete_answer(db: sqlite_utils.Database, workshop_id: int, answer_id: int) -> None:
+    """Delete an answer and every answer beneath it."""
+    with store.write(db):
+        _get_row(db, "why_answers", workshop_id, answer_id, "answer")
+        db.execute("DELETE FROM why_answers WHERE id = ?", [answer_id])  # cascades down
+        workshops.touch(db, workshop_id)
+
+
+def _clean_fields(**values: str) -> dict[str, str]:
+    return {name: clean_text(value, field=FIELDS[name][0], max_length=FIELDS[name][1])
+            for name, value in values.items()}
+
+
+def _get_row(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: int,
+             noun: str) -> dict:
+    rows = list(db[table].rows_where("id = ? AND workshop_id = ?", [row_id, workshop_id]))
+    if not rows:
+        raise workshops.NotFoundError(f"There is no {noun} with id {row_id}.")
+    return rows[0]
+
+
+# ---- the PDF summary
+
+STATUS_TAGS = {"unverified": "[UNVERIFIED]", "proven": "[PROVEN]", "disproven": "[DISPROVEN]"}
+
+
+def outline_line(row: TreeRow) -> str:
+    """One line of the indented text view, e.g. "[PROVEN] ... ★ root cause"."""
+    line = f"{STATUS_TAGS[row.answer.status]} {row.answer.text}"
+    if row.answer.evidence:
+        line += f" (evidence: {row.answer.evidence})"
+    notes = {ROOT_CAUSE: " ★ root cause", WAITING: " (waits for the answer above)",
+             RULED_OUT: " (under a disproven answer)"}
+    return line + notes.get(row.standing, "")
+
+
+def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
+    from fpdf.enums import XPos, YPos
+
+    for analysis in list_analyses(db, workshop_id):
+        report.subheading(f"Problem: {analysis.problem}")
+        if analysis.source_stage:
+            report.paragraph(f"From the journey map: {analysis.source_stage}", muted=True)
+        answers = list_answers(db, workshop_id, analysis.id)
+        rows = tree(answers)
+        if not rows:
+            report.paragraph("No answers yet.", muted=True)
+            continue
+        for row in rows:
+            report.set_x(report.l_margin + 3 + 6 * (row.level - 1))
+            report.set_text_color(*((150, 150, 150) if row.standing in (DISPROVEN, RULED_OUT)
+                                    else (33, 37, 41)))
+            report.multi_cell(0, 5.5, outline_line(row), align="L", new_x=XPos.LMARGIN,
+                              new_y=YPos.NEXT)
+        report.set_text_color(33, 37, 41)
+        causes = [a.text for a in root_causes(answers)]
+        report.paragraph(f"Levels: {depth(answers)}. Root causes: "
+                         f"{'; '.join(causes) if causes else 'none proven yet'}.", italic=True)

@@ -1,0 +1,112 @@
+"""Views of the brainstorm page: the ranking table and chart, the idea lists, the idea picker."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from cxcore import brainstorm
+from cxcore.brainstorm import Board, Idea
+
+from .text import plain
+
+TEAL = "#0d6e6e"
+
+
+def short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def idea_line(idea: Idea, technique: str) -> str:
+    """One idea as Markdown: user text escaped, the wrong-way flip after an arrow."""
+    text = plain(idea.text)
+    if technique == "wrong_way":
+        text = f"~~{text}~~ → **{plain(idea.flipped)}**" if idea.flipped else \
+            f"{text} :gray[(not flipped yet)]"
+    author = f" :gray[· {plain(idea.author)}]" if idea.author else ""
+    return f"- {text}{author}"
+
+
+def idea_list(current: Board) -> None:
+    """Diverge: every idea, newest first, under its provocation for What if?; no scores."""
+    technique = current.brainstorm.technique
+    groups = [(None, "Ideas", current.ideas)]
+    if technique == "what_if":
+        groups = [(p.id, f"What if {p.text.removeprefix('What if ').removeprefix('what if ')}",
+                   [i for i in current.ideas if i.provocation_id == p.id])
+                  for p in current.provocations]
+        groups.append((None, "Not under a provocation",
+                       [i for i in current.ideas if i.provocation_id is None]))
+    for _, title, items in groups:
+        if technique == "what_if" and title == "Not under a provocation" and not items:
+            continue
+        with st.container(border=True):
+            st.markdown(f"**{plain(title)}** :gray-badge[{len(items)}]")
+            if items:
+                st.markdown("\n".join(idea_line(i, technique) for i in reversed(items)))
+            else:
+                st.caption("No ideas yet.")
+
+
+def ranking_table(current: Board) -> None:
+    rows = brainstorm.ranking_rows(current)
+    if not rows:
+        st.caption("No ideas to rank yet.")
+        return
+    st.dataframe(rows, hide_index=True, width="stretch", height=min(38 + 35 * len(rows), 460),
+                 column_config={
+                     "Rank": st.column_config.NumberColumn(width="small"),
+                     "Idea": st.column_config.TextColumn(width="large"),
+                     "Score": st.column_config.ProgressColumn(
+                         "Score", min_value=0, max_value=5, format="%.2f",
+                         help="Weighted mean of the three criteria, 1 to 5"),
+                     "Dots": st.column_config.NumberColumn(width="small"),
+                 })
+
+
+def ranking_chart(current: Board, top: int = 15) -> None:
+    rows = [r for r in brainstorm.ranking_rows(current, top) if r["Score"] is not None]
+    if not rows:
+        st.caption("Score some ideas to see the chart.")
+        return
+    rows.reverse()  # plotly draws the first bar at the bottom
+    labels = [f"{r['Rank']}. {short(r['Idea'], 48)}".replace("<", "‹") for r in rows]
+    figure = go.Figure(go.Bar(
+        x=[r["Score"] for r in rows], y=labels, orientation="h", marker_color=TEAL,
+        text=[f"{r['Score']:.2f} · {r['Dots']} dots" for r in rows], textposition="auto",
+        hovertemplate="%{y}<br>Score %{x:.2f}<extra></extra>"))
+    figure.update_layout(
+        title=f"Top {len(rows)} ideas by weighted score", height=90 + 34 * len(rows),
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        xaxis={"title": "Weighted score (1-5)", "range": [0, 5]}, yaxis={"automargin": True})
+    st.plotly_chart(figure, width="stretch")
+
+
+def theme_summary(current: Board) -> None:
+    for theme, ids in brainstorm.themes(current).items():
+        names = ", ".join(plain(short(current.idea(i).text, 40)) for i in ids[:4])
+        more = f" and {len(ids) - 4} more" if len(ids) > 4 else ""
+        label = plain(theme) if theme else "No theme yet"
+        st.markdown(f":blue-badge[{label}] :gray[{len(ids)}] {names}{more}")
+
+
+def pick_idea(current: Board, key: str, ideas: list[Idea], label: str = "Idea") -> Idea | None:
+    """A selectbox over ``ideas`` (one at a time, however many there are)."""
+    if not ideas:
+        return None
+    by_id = {i.id: i for i in ideas}
+    if st.session_state.get(key) not in by_id:
+        st.session_state.pop(key, None)
+    ranks = {r.idea_id: r.rank for r in current.ranking()}
+    chosen = st.selectbox(label, list(by_id), key=key, format_func=lambda i: (
+        f"#{ranks[i]} " if i in ranks else "") + short(by_id[i].text, 80))
+    return by_id.get(chosen)
+
+
+def idea_badges(idea: Idea, board: Board) -> str:
+    score = next((r.score for r in board.ranking() if r.idea_id == idea.id), None)
+    parts = [f":blue-badge[{plain(idea.theme)}]" if idea.theme else "",
+             f":orange-badge[:material/star: {score:.2f}]" if score is not None else
+             ":gray-badge[Not scored]",
+             f":violet-badge[:material/radio_button_checked: {idea.votes} dots]",
+             ":green-badge[:material/style: Card created]" if idea.promoted else ""]
+    return " ".join(p for p in parts if p)

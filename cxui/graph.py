@@ -1,0 +1,108 @@
+"""Views of a 5 Whys tree: the agraph graph (fixed, computed positions) and an indented outline.
+
+User text only ever reaches the graph as node labels, which vis-network draws on a canvas;
+the hover titles are fixed strings, because the component turns titles into HTML.
+"""
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_agraph import Config, Edge, Node, agraph
+
+from cxcore import whys
+
+from .text import plain
+
+PROBLEM_NODE = "problem"
+LABEL_MAX = 110
+GOLD = "#e0a800"
+# standing -> (fill, border, font colour, hover title)
+LOOK = {
+    whys.ROOT_CAUSE: ("#c8e6c9", GOLD, "#1b3d1f", "Proven · root cause"),
+    whys.PROVEN: ("#c8e6c9", "#2e7d32", "#1b3d1f", "Proven"),
+    whys.WAITING: ("#e8f5e9", "#8aa88c", "#4a5d4b", "Proven, waiting for the answer above"),
+    whys.UNVERIFIED: ("#e3ecf7", "#5b7fa6", "#24364d", "Unverified"),
+    whys.DISPROVEN: ("#f1f1f1", "#d0d0d0", "#a0a0a0", "Disproven"),
+    whys.RULED_OUT: ("#f1f1f1", "#d0d0d0", "#a0a0a0", "Under a disproven answer"),
+}
+BADGES = {
+    whys.ROOT_CAUSE: ":green-badge[proven] :orange-badge[:material/star: root cause]",
+    whys.PROVEN: ":green-badge[proven]",
+    whys.WAITING: ":green-badge[proven] :gray-badge[waits for the answer above]",
+    whys.UNVERIFIED: ":blue-badge[unverified]",
+    whys.DISPROVEN: ":gray-badge[disproven]",
+    whys.RULED_OUT: ":gray-badge[under a disproven answer]",
+}
+GREYED = (whys.DISPROVEN, whys.RULED_OUT)
+
+
+def node_id(answer_id: int | None) -> str:
+    return PROBLEM_NODE if answer_id is None else f"a{answer_id}"
+
+
+def answer_id(node: object) -> int | None:
+    """The answer id behind a clicked node id; None for the problem or anything else."""
+    text = str(node or "")
+    return int(text[1:]) if text.startswith("a") and text[1:].isdigit() else None
+
+
+def _label(text: str) -> str:
+    return text if len(text) <= LABEL_MAX else text[:LABEL_MAX - 1].rstrip() + "…"
+
+
+def _node(row: whys.TreeRow, x: float, y: float) -> Node:
+    fill, border, font, title = LOOK[row.standing]
+    prefix = "★ ROOT CAUSE\n" if row.standing == whys.ROOT_CAUSE else ""
+    return Node(id=node_id(row.answer.id), title=title, label=prefix + _label(row.answer.text),
+                shape="box", x=x, y=y, size=20, borderWidth=5 if prefix else 2,
+                color={"background": fill, "border": border,
+                       "highlight": {"background": fill, "border": "#0d6e6e"}},
+                font={"color": font, "size": 17, "face": "sans-serif"},
+                widthConstraint={"maximum": 190}, margin=10)
+
+
+def why_graph(problem: str, rows: list[whys.TreeRow],
+              positions: dict[int | None, tuple[float, float]]) -> str | None:
+    """Draw the tree with the problem on top; returns the id of the node last clicked."""
+    px, py = positions[None]
+    nodes = [Node(id=PROBLEM_NODE, title="The problem", label=_label(problem), shape="box",
+                  x=px, y=py, size=20, borderWidth=2,
+                  color={"background": "#0d6e6e", "border": "#0a5252"},
+                  font={"color": "#ffffff", "size": 16, "face": "sans-serif"},
+                  widthConstraint={"maximum": 220}, margin=12)]
+    edges = []
+    for row in rows:
+        x, y = positions[row.answer.id]
+        nodes.append(_node(row, x, y))
+        greyed = row.standing in GREYED
+        edges.append(Edge(source=node_id(row.answer.parent_id), target=node_id(row.answer.id),
+                          color="#cfcfcf" if greyed else "#8c9aa6", dashes=greyed, width=2))
+    levels = max((r.level for r in rows), default=0)
+    config = Config(height=min(760, 180 + 120 * levels), width=1000, directed=True,
+                    physics=False, hierarchical=False,
+                    interaction={"dragNodes": False, "zoomView": False, "hover": True})
+    config.width = "100%"
+    return agraph(nodes=nodes, edges=edges, config=config)
+
+
+def outline(problem: str, rows: list[whys.TreeRow]) -> str:
+    """The tree as nested Markdown bullets, for the phone and for reading aloud."""
+    lines = [f"**{plain(problem)}**", ""]
+    for row in rows:
+        text = plain(row.answer.text)
+        text = f":gray[{text}]" if row.standing in GREYED else text
+        evidence = f"  \n:gray[*{plain(row.answer.evidence)}*]" if row.answer.evidence else ""
+        lines.append(f"{'    ' * (row.level - 1)}- {text} {BADGES[row.standing]}{evidence}")
+    return "\n".join(lines)
+
+
+def pick_label(row: whys.TreeRow) -> str:
+    """An answer in the picker: indented by level, with its status."""
+    return f"{'· ' * (row.level - 1)}{_label(row.answer.text)} ({row.answer.status})"
+
+
+def clicked_answer(value: str | None, key: str) -> str | None:
+    """The node id of a new click on the graph since the last rerun, else None."""
+    if value is None or st.session_state.get(key) == value:
+        return None
+    st.session_state[key] = value
+    return value

@@ -1,0 +1,54 @@
+"""Views of the touchpoint review: the priority chart and the sortable tables."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from cxcore import touchpoints as tp
+
+CHART_LIMIT = 25
+
+
+def priority_chart(points: list[tp.Touchpoint], *, big: bool = False) -> go.Figure:
+    """The touchpoints with the highest priority as horizontal bars, coloured by channel."""
+    ranked = sorted(points, key=lambda p: (-p.priority, p.id))[:CHART_LIMIT]
+    frame = pd.DataFrame({
+        "Touchpoint": [_short(p.name) for p in ranked],
+        "Priority": [p.priority for p in ranked],
+        "Channel": [p.channel_label for p in ranked],
+        "Vision": [p.consistency for p in ranked], "Needs": [p.meets_needs for p in ranked],
+        "Importance": [p.importance for p in ranked]})
+    fig = px.bar(frame, x="Priority", y="Touchpoint", color="Channel", orientation="h",
+                 hover_data=["Vision", "Needs", "Importance"],
+                 color_discrete_sequence=px.colors.qualitative.Safe)
+    fig.update_layout(
+        yaxis={"categoryorder": "array", "categoryarray": frame["Touchpoint"].tolist()[::-1],
+               "title": None, "automargin": True},
+        xaxis={"range": [0, 40], "title": "Priority (0 none to 40 most urgent)"},
+        height=max(280, 34 * len(ranked) + 120), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        legend={"orientation": "h", "y": -0.25, "title": None},
+        font={"size": 16 if big else 13}, plot_bgcolor="white")
+    return fig
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def touchpoint_table(points: list[tp.Touchpoint], stages: dict[int, str]) -> pd.DataFrame:
+    rows = [{"Priority": p.priority, "Channel": p.channel_label, "Touchpoint": p.name,
+             "Journey stage": stages.get(p.stage_id, ""), "Vision": p.consistency,
+             "Needs": p.meets_needs, "Importance": p.importance, "Notes": p.notes}
+            for p in sorted(points, key=lambda p: (-p.priority, p.id))]
+    return pd.DataFrame(rows, columns=["Priority", "Channel", "Touchpoint", "Journey stage",
+                                       "Vision", "Needs", "Importance", "Notes"])
+
+
+def channel_table(summaries: list[tp.ChannelSummary]) -> pd.DataFrame:
+    rows = [{"Rank": rank, "Channel": s.label, "Touchpoints": s.count,
+             "Average priority": round(s.mean_priority, 1),
+             "Importance": round(s.importance, 1), "Vision": round(s.consistency, 1),
+             "Needs": round(s.meets_needs, 1)} for rank, s in enumerate(summaries, start=1)]
+    return pd.DataFrame(rows, columns=["Rank", "Channel", "Touchpoints", "Average priority",
+                                       "Importance", "Vision", "Needs"])

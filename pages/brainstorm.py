@@ -1,0 +1,271 @@
+"""Brainstorm: gather ideas without judging (diverge), then merge, vote, score and rank (converge)."""
+import streamlit as st
+
+from cxcore import brainstorm, cards, ideas, ranking
+from cxui import brainstorm_views as views
+from cxui import chrome, feedback
+from cxui.text import plain
+
+KEY = "brainstorm"
+conn, workshop = chrome.begin_step(KEY)
+CURRENT = "brainstorm_current_id"
+TECH = brainstorm.TECHNIQUES
+
+with st.expander("How this step works", icon=":material/help:"):
+    st.markdown(
+        "Start from a proven root cause, the focusing challenge or a journey opportunity. "
+        "**Diverge** first: collect ideas quickly and judge none of them; the timer in the "
+        "header keeps the pace. Then **converge**: merge ideas that say the same thing, group "
+        "them into themes, give everyone a few dots to vote with, and score each idea on "
+        "customer value, business value and feasibility. The best ideas become experience "
+        "design cards.")
+
+
+def create() -> None:
+    state = st.session_state
+    source = state.get("brainstorm_new_source")
+    refs = {f"source_{source.kind}_id": source.id} if source else {}
+    ok, new_id = feedback.attempt(brainstorm.create_brainstorm, workshop.id,
+                                  state.get("brainstorm_new_prompt", ""),
+                                  state.get("brainstorm_new_technique") or "classic", **refs,
+                                  done="Brainstorm created")
+    if ok:
+        state[CURRENT] = new_id
+        state["brainstorm_new_prompt"] = ""
+        state["brainstorm_new_source"] = None
+
+
+def fill_prompt() -> None:
+    source = st.session_state.get("brainstorm_new_source")
+    st.session_state["brainstorm_new_prompt"] = source.text if source else ""
+
+
+def new_brainstorm_form() -> None:
+    sources = brainstorm.prompt_sources(conn, workshop.id)
+    st.selectbox("Start from", [None, *sources], key="brainstorm_new_source",
+                 format_func=lambda s: "Free text" if s is None else views.short(s.label, 110),
+                 on_change=fill_prompt)
+    st.text_area("Prompt", key="brainstorm_new_prompt", max_chars=brainstorm.PROMPT_MAX,
+                 placeholder="e.g. How might we stop customers re-sending documents?", height=80)
+    technique = st.segmented_control("Technique", list(TECH), key="brainstorm_new_technique",
+                                     format_func=lambda t: TECH[t].label, required=True,
+                                     default="classic")
+    st.caption(TECH[technique or "classic"].help)
+    st.button("Create brainstorm", type="primary", icon=":material/add:", on_click=create,
+              key="brainstorm_create")
+
+
+items = brainstorm.list_brainstorms(conn, workshop.id)
+if not items:
+    with st.container(border=True):
+        st.subheader("Start a brainstorm", anchor=False)
+        new_brainstorm_form()
+    chrome.end_step(KEY)
+    st.stop()
+
+by_id = {b.id: b for b in items}
+number = {b.id: n for n, b in enumerate(items, start=1)}
+if st.session_state.get(CURRENT) not in by_id:
+    st.session_state[CURRENT] = items[-1].id
+st.session_state["brainstorm_pick"] = st.session_state[CURRENT]
+pick, new = st.columns([3, 1], vertical_alignment="bottom")
+pick.selectbox("Brainstorm", list(by_id), key="brainstorm_pick",
+               format_func=lambda i: f"{number[i]}. {by_id[i].headline}",
+               on_change=lambda: st.session_state.__setitem__(
+                   CURRENT, st.session_state.brainstorm_pick))
+with new.popover("New brainstorm", icon=":material/add:", width="stretch"):
+    new_brainstorm_form()
+
+current = brainstorm.board(conn, workshop.id, st.session_state[CURRENT])
+item = current.brainstorm
+with st.container(border=True):
+    top, phase = st.columns([3, 1], vertical_alignment="center")
+    with top:
+        st.markdown(f":violet-badge[:material/lightbulb: {TECH[item.technique].label}] "
+                    f"{plain(TECH[item.technique].help)}")
+        st.markdown(f"### {plain(item.prompt)}")
+        link = brainstorm.source_link(conn, item)
+        if link:
+            st.caption(f":material/link: {plain(link)}")
+    with phase:
+        feedback.bound(st.segmented_control, "Phase", f"brainstorm_phase_{item.id}", item.phase,
+                       brainstorm.set_phase, workshop.id, item.id, options=brainstorm.PHASES,
+                       format_func=str.capitalize, required=True, done="Phase changed")
+
+
+def add_idea() -> None:
+    state = st.session_state
+    ok, _ = feedback.attempt(ideas.add_idea, workshop.id, item.id, state.brainstorm_idea_text,
+                             author=state.get("brainstorm_author", ""),
+                             provocation_id=state.get(f"brainstorm_under_{item.id}"),
+                             done="Idea added")
+    if ok:
+        state.brainstorm_idea_text = ""
+
+
+def add_provocation() -> None:
+    if feedback.attempt(brainstorm.add_provocation, workshop.id, item.id,
+                        st.session_state.brainstorm_provocation, done="Provocation added")[0]:
+        st.session_state.brainstorm_provocation = ""
+
+
+def diverge() -> None:
+    capture, listing = st.columns([2, 3], gap="large")
+    with capture, st.container(border=True):
+        st.subheader("Capture", anchor=False)
+        if item.technique == "what_if":
+            if len(current.provocations) < brainstorm.MAX_PROVOCATIONS:
+                st.text_input("A 'what if ...?' provocation", key="brainstorm_provocation",
+                              on_change=add_provocation, max_chars=brainstorm.IDEA_MAX,
+                              placeholder="What if documents could never be lost?")
+            if current.provocations:
+                texts = {p.id: p.text for p in current.provocations}
+                st.selectbox("Under", list(texts), key=f"brainstorm_under_{item.id}",
+                             format_func=lambda i: views.short(texts[i], 70))
+        st.text_input(TECH[item.technique].idea_label, key="brainstorm_idea_text",
+                      on_change=add_idea, max_chars=brainstorm.IDEA_MAX,
+                      placeholder="Type and press Enter, ready for the next one")
+        st.text_input("Your name (optional)", key="brainstorm_author", live=True,
+                      persist_state="session", max_chars=brainstorm.NAME_MAX,
+                      help="Leave it empty to add ideas anonymously.")
+        st.metric("Ideas so far", len(current.ideas))
+        st.caption("Scores and votes stay hidden until you switch to Converge.")
+    with listing:
+        if item.technique == "wrong_way" or current.ideas:
+            edit_one(flip_only=item.technique == "wrong_way")
+        views.idea_list(current)
+
+
+def edit_one(flip_only: bool = False) -> None:
+    label = "Flip a bad idea" if flip_only else "Edit one idea"
+    with st.expander(label, icon=":material/edit:", expanded=flip_only and bool(current.ideas)):
+        idea = views.pick_idea(current, f"brainstorm_edit_{item.id}", current.live_ideas)
+        if idea is None:
+            st.caption("Add an idea first.")
+            return
+        fields = ["flipped"] if flip_only else ["text", "flipped", "author"]
+        for name in fields:
+            if name == "flipped" and item.technique != "wrong_way":
+                continue
+            feedback.bound(st.text_input, brainstorm.IDEA_FIELDS[name],
+                           f"brainstorm_{name}_{idea.id}", getattr(idea, name), ideas.update_idea,
+                           workshop.id, idea.id, name, max_chars=brainstorm._MAX[name])
+        if not flip_only:
+            st.button("Delete this idea", icon=":material/delete:", key="brainstorm_delete_idea",
+                      on_click=feedback.run, args=(ideas.delete_idea, workshop.id, idea.id),
+                      kwargs={"done": "Idea deleted"})
+
+
+def vote(action, idea_id: int, done: str) -> None:
+    """Vote as whoever is in the Voter box now (read here: it may have just been typed)."""
+    feedback.run(action, workshop.id, idea_id, st.session_state.get("brainstorm_voter", ""),
+                 done=done)
+
+
+def vote_panel(idea) -> None:
+    state = st.session_state
+    voters = list(ranking.voter_totals(current.votes))
+    st.text_input("Voter", key="brainstorm_voter", max_chars=brainstorm.NAME_MAX,
+                  placeholder="A name, or use the button below")
+    st.button("Next anonymous voter", icon=":material/person:", key="brainstorm_anon",
+              on_click=state.__setitem__, args=("brainstorm_voter", ranking.next_anonymous(voters)))
+    voter = state.get("brainstorm_voter", "")
+    budget = item.dots_per_voter
+    if voter.strip():
+        left = ranking.remaining_dots(current.votes, voter, budget)
+        st.markdown(f"**{plain(voter)}**: {left} of {budget} dots left")
+    add, back = st.columns(2)
+    add.button("Add a dot", type="primary", icon=":material/add_circle:", key="brainstorm_vote",
+               width="stretch", on_click=vote, args=(ideas.cast_vote, idea.id, "Dot placed"))
+    back.button("Take a dot back", icon=":material/remove_circle:", key="brainstorm_unvote",
+                width="stretch", on_click=vote,
+                args=(ideas.take_back_vote, idea.id, "Dot taken back"))
+    totals = ranking.voter_totals(current.votes)
+    if totals:
+        st.caption(" · ".join(f"{plain(n)} {d}/{budget}" for n, d in totals.items()))
+
+
+def group_panel(idea) -> None:
+    themes = sorted({i.theme for i in current.ideas if i.theme}, key=str.casefold)
+    feedback.bound(st.selectbox, "Theme", f"brainstorm_theme_{idea.id}", idea.theme or None,
+                   ideas.update_idea, workshop.id, idea.id, "theme", options=themes,
+                   accept_new_options=True, placeholder="Pick a theme or type a new one")
+    others = [i for i in current.live_ideas if i.id != idea.id]
+    keep = views.pick_idea(current, f"brainstorm_keep_{idea.id}", others,
+                           label="It duplicates (merge into)")
+    if keep:
+        st.button("Merge into that idea", icon=":material/merge:", key="brainstorm_merge",
+                  on_click=feedback.run, args=(ideas.merge, workshop.id, idea.id, keep.id),
+                  kwargs={"done": "Ideas merged"})
+
+
+def card_panel(idea) -> None:
+    if idea.promoted:
+        st.markdown(":green-badge[:material/style: Card created]")
+        st.page_link("pages/design_cards.py", label="Open the design cards",
+                     icon=":material/arrow_forward:")
+    elif st.button("Promote to a design card", type="primary", icon=":material/style:",
+                   key="brainstorm_promote"):
+        if feedback.attempt(cards.create_from_idea, workshop.id, idea.id, done="Card created")[0]:
+            st.switch_page("pages/design_cards.py")
+        feedback.show_flash()
+
+
+def converge() -> None:
+    merged = len(current.ideas) - len(current.live_ideas)
+    stats = st.columns(4)
+    stats[0].metric("Ideas in the ranking", len(current.live_ideas))
+    stats[1].metric("Merged duplicates", merged)
+    stats[2].metric("Voters", len(ranking.voter_totals(current.votes)))
+    stats[3].metric("Dots placed", sum(d for _, d in current.votes))
+    board, work = st.columns([3, 2], gap="large")
+    with board:
+        st.subheader("Ranking", anchor=False)
+        views.ranking_table(current)
+        views.ranking_chart(current)
+        with st.expander("Themes", icon=":material/category:", expanded=True):
+            views.theme_summary(current)
+    with work, st.container(border=True):
+        st.subheader("One idea at a time", anchor=False)
+        idea = views.pick_idea(current, f"brainstorm_focus_{item.id}", current.live_ideas)
+        if idea is None:
+            st.caption("No ideas yet: switch back to Diverge to collect some.")
+            return
+        st.markdown(views.idea_line(idea, item.technique).removeprefix("- "))
+        st.markdown(views.idea_badges(idea, current))
+        score, vote, group, card = st.tabs(["Score", "Vote", "Group", "Card"])
+        with score:
+            for name, stored in zip(ranking.CRITERIA, idea.scores):
+                feedback.bound(st.segmented_control, ranking.CRITERION_LABELS[name],
+                               f"brainstorm_score_{idea.id}_{name}", stored, ideas.set_score,
+                               workshop.id, idea.id, name, options=[1, 2, 3, 4, 5])
+        with vote:
+            vote_panel(idea)
+        with group:
+            group_panel(idea)
+        with card:
+            card_panel(idea)
+    settings()
+
+
+def settings() -> None:
+    with st.expander("Voting and scoring settings", icon=":material/tune:"):
+        cols = st.columns(4)
+        with cols[0]:
+            feedback.bound(st.number_input, "Dots per voter", f"brainstorm_dots_{item.id}",
+                           item.dots_per_voter, brainstorm.set_dots_per_voter, workshop.id,
+                           item.id, min_value=1, max_value=20, step=1)
+        for col, name, weight in zip(cols[1:], ranking.CRITERIA, item.weights):
+            with col:
+                feedback.bound(st.number_input, f"Weight: {ranking.CRITERION_LABELS[name]}",
+                               f"brainstorm_weight_{item.id}_{name}", float(weight),
+                               brainstorm.set_weight, workshop.id, item.id, name,
+                               min_value=0.0, max_value=float(brainstorm.WEIGHT_MAX), step=0.5)
+
+
+if item.phase == "diverge":
+    diverge()
+else:
+    converge()
+    edit_one()
+chrome.end_step(KEY)

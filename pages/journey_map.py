@@ -1,0 +1,230 @@
+"""Journey map: one per persona, the 5 A's as stages, lanes above and below the line."""
+import streamlit as st
+
+from cxcore import journeys
+from cxcore import path as guided_path
+from cxui import chrome, feedback, journey_view, session
+from cxui.text import plain
+
+KEY = "journey_map"
+conn, workshop = chrome.begin_step(KEY)
+presenting = session.presenting()
+journey_view.style(presenting)
+TARGETS = {"five_whys": "pages/five_whys.py", "brainstorm": "pages/brainstorm.py"}
+target = st.session_state.pop("journey_goto", None)
+if target in TARGETS and target in {s.key for s in guided_path.STEPS}:
+    st.switch_page(TARGETS[target])
+
+if not presenting:  # on the projector the grid gets the room
+    st.expander("How this step works", icon=":material/help:").markdown(
+        "Walk through the relationship from one persona's point of view, stage by stage. The "
+        "stages start as the **5 A's**: Attract, Accept, Adopt, Amplify and Advance; rename, "
+        "add, remove or reorder them to fit your business.\n\n"
+        "**Above the line of visibility** is what the customer lives: what they do, what they "
+        "need, what goes through their head, and how they feel (from -2 to +2). **Below it** "
+        "is what the organisation runs to serve them: touchpoints, systems and processes, "
+        "and where it hurts or could be better. Send a pain point to the **5 Whys** to find "
+        "its root cause, or an opportunity to a **brainstorm**.")
+
+
+def create_journey() -> None:
+    persona = st.session_state.get("journey_new_persona")
+    ok, new_id = feedback.attempt(journeys.create_journey, workshop.id, persona,
+                                  st.session_state.get("journey_new_title", ""),
+                                  done="Journey created with the 5 A's")
+    if ok:
+        st.session_state.journey_pick = new_id
+        st.session_state.journey_new_title = ""
+
+
+def new_journey_form(free: dict[int, str]) -> None:
+    options = [*free, None]
+    if st.session_state.get("journey_new_persona") not in options:
+        st.session_state.journey_new_persona = options[0]
+    st.selectbox("Persona", options, key="journey_new_persona",
+                 format_func=lambda p: free.get(p, journeys.NO_PERSONA))
+    st.text_input("Title (optional)", key="journey_new_title", max_chars=journeys.TITLE_MAX,
+                  placeholder="e.g. Taking out a first mortgage")
+    st.button("Create journey", type="primary", icon=":material/add:", key="journey_create",
+              on_click=create_journey)
+    if not free:
+        st.caption("Every persona already has a journey; this one starts without a persona.")
+
+
+all_journeys = journeys.list_journeys(conn, workshop.id)
+free_personas = journeys.personas_without_journey(conn, workshop.id)
+if not all_journeys:
+    with st.container(border=True):
+        st.subheader("Start a journey map", anchor=False)
+        st.caption("One journey per persona. It starts with the 5 A's; change them as you go.")
+        new_journey_form(free_personas)
+    chrome.end_step(KEY)
+    st.stop()
+
+by_id = {j.id: j for j in all_journeys}
+if st.session_state.get("journey_pick") not in by_id:
+    st.session_state.journey_pick = all_journeys[0].id
+pick, views, add, settings = st.columns([3, 2.2, 1, 1], vertical_alignment="bottom")
+pick.selectbox("Journey", list(by_id), key="journey_pick", format_func=lambda j: by_id[j].label)
+journey = by_id[st.session_state.journey_pick]
+phone = "Mobi" in st.context.headers.get("User-Agent", "")  # phones start on one stage
+view = views.segmented_control(
+    "View", ["grid", "stage"], key="journey_view", required=True,
+    default="stage" if phone else "grid", label_visibility="collapsed",
+    format_func={"grid": ":material/view_column: Whole journey",
+                 "stage": ":material/view_agenda: One stage at a time"}.get)
+with add.popover("New journey", icon=":material/add:", width="stretch"):
+    new_journey_form(free_personas)
+with settings.popover("Journey", icon=":material/settings:", width="stretch"):
+    names = journeys.persona_names(conn, workshop.id)
+    feedback.bound(st.text_input, "Title", f"journey_title_{journey.id}", journey.title,
+                   journeys.rename_journey, workshop.id, journey.id, max_chars=journeys.TITLE_MAX)
+    feedback.bound(st.selectbox, "Persona", f"journey_persona_{journey.id}", journey.persona_id,
+                   journeys.set_persona, workshop.id, journey.id, options=[*names, None],
+                   format_func=lambda p: names.get(p, journeys.NO_PERSONA))
+    if st.session_state.get("journey_confirm_delete") == journey.id:
+        st.warning("Delete this journey with all its stages and entries?")
+        st.button("Yes, delete it", type="primary", key="journey_delete_yes",
+                  on_click=feedback.run, args=(journeys.delete_journey, workshop.id, journey.id),
+                  kwargs={"done": "Journey deleted"})
+    else:
+        st.button("Delete journey", icon=":material/delete:", key="journey_delete",
+                  on_click=st.session_state.__setitem__, args=("journey_confirm_delete",
+                                                               journey.id))
+
+stages = {s.id: s for s in journey.stages}
+stage_ids = list(stages)
+if st.session_state.get("journey_stage") not in stages:
+    st.session_state.journey_stage = stage_ids[0]
+
+
+def add_entry() -> None:
+    ok, _ = feedback.attempt(journeys.add_entry, workshop.id, st.session_state.journey_stage,
+                             st.session_state.journey_lane, st.session_state.journey_new,
+                             done="Added")
+    if ok:
+        st.session_state.journey_new = ""
+
+
+def step_stage(step: int) -> None:
+    index = stage_ids.index(st.session_state.journey_stage) + step
+    st.session_state.journey_stage = stage_ids[index % len(stage_ids)]
+
+
+with st.container(border=True):
+    where, lane, text = st.columns([2, 2, 5], vertical_alignment="bottom")
+    where.selectbox("Stage", stage_ids, key="journey_stage",
+                    format_func=lambda s: f"{stage_ids.index(s) + 1}. {stages[s].name}")
+    lane.selectbox("Lane", journeys.LANES, key="journey_lane",
+                   format_func=journeys.LANE_LABELS.get)
+    text.text_input("New entry: type and press Enter", key="journey_new", on_change=add_entry,
+                    max_chars=journeys.ENTRY_MAX, persist_state="session",
+                    placeholder="e.g. Compares rates on a comparison site")
+if view == "stage":
+    current = st.session_state.journey_stage
+    with st.container(horizontal=True, vertical_alignment="center"):  # a row, even on a phone
+        st.button("Previous", icon=":material/chevron_left:", key="journey_prev",
+                  on_click=step_stage, args=(-1,))
+        st.caption(f"Stage {stage_ids.index(current) + 1} of {len(stage_ids)}")
+        st.button("Next", icon=":material/chevron_right:", key="journey_next",
+                  on_click=step_stage, args=(1,))
+    journey_view.one_stage(stages[current], stage_ids.index(current) + 1)
+else:
+    journey_view.grid(journey)
+
+with st.container(border=True):
+    st.markdown("**:material/show_chart: Emotion curve**")
+    st.plotly_chart(journey_view.emotion_chart(journey, presenting), width="stretch",
+                    config={"displayModeBar": False})
+
+
+# The step each hand-off opens, and the key that step's page reads to show the new item.
+OPEN_KEYS = {"five_whys": "five_whys_analysis", "brainstorm": "brainstorm_current_id"}
+
+
+def send(action, goto: str) -> None:
+    ok, new_id = feedback.attempt(action, workshop.id, st.session_state.journey_entry,
+                                  done="Sent: opening it now")
+    if ok:
+        st.session_state.journey_goto = goto
+        st.session_state[OPEN_KEYS[goto]] = new_id
+
+
+entry_tools, stage_tools = st.columns(2, gap="large")
+with entry_tools, st.container(border=True):
+    st.markdown("**:material/edit_note: Edit an entry**")
+    entries = {e.id: e for e in journey.entries}
+    if st.session_state.get("journey_entry") not in entries:
+        st.session_state.journey_entry = None
+    st.selectbox("Entry", list(entries), key="journey_entry", index=None,
+                 placeholder="Pick an entry to edit, delete or send on",
+                 format_func=lambda e: f"{stages[entries[e].stage_id].name} · "
+                 f"{journeys.LANE_LABELS[entries[e].lane]} · {entries[e].text}")
+    chosen = entries.get(st.session_state.journey_entry)
+    if chosen:
+        feedback.bound(st.text_input, "Text", f"journey_entry_text_{chosen.id}", chosen.text,
+                       journeys.update_entry, workshop.id, chosen.id,
+                       max_chars=journeys.ENTRY_MAX)
+        delete, onward = st.columns(2)
+        delete.button("Delete entry", icon=":material/delete:", key="journey_entry_delete",
+                      width="stretch", on_click=feedback.run,
+                      args=(journeys.delete_entry, workshop.id, chosen.id),
+                      kwargs={"done": "Entry deleted"})
+        if chosen.lane == "pain_points":
+            onward.button("Send to 5 Whys", icon=":material/account_tree:", type="primary",
+                          key="journey_to_whys", width="stretch", on_click=send,
+                          args=(journeys.send_to_whys, "five_whys"))
+        elif chosen.lane == "opportunities":
+            onward.button("Send to brainstorm", icon=":material/lightbulb:", type="primary",
+                          key="journey_to_brainstorm", width="stretch", on_click=send,
+                          args=(journeys.send_to_brainstorm, "brainstorm"))
+        st.markdown(journey_view.entry_markdown(chosen))
+
+
+def remove_stage(stage_id: int) -> None:
+    st.session_state.journey_confirm_remove = None
+    feedback.run(journeys.remove_stage, workshop.id, stage_id, done="Stage removed")
+
+
+def add_stage() -> None:
+    if feedback.attempt(journeys.add_stage, workshop.id, journey.id,
+                        st.session_state.journey_new_stage, done="Stage added")[0]:
+        st.session_state.journey_new_stage = ""
+
+
+with stage_tools, st.container(border=True):
+    stage = stages[st.session_state.journey_stage]
+    st.markdown(f"**:material/view_column: Stage: {plain(stage.name)}** "
+                "(pick another with *Stage* above)")
+    feedback.bound(st.text_input, "Name", f"journey_stage_name_{stage.id}", stage.name,
+                   journeys.rename_stage, workshop.id, stage.id,
+                   max_chars=journeys.STAGE_NAME_MAX)
+    feedback.bound(st.text_input, "Guiding question", f"journey_stage_q_{stage.id}",
+                   stage.question, journeys.set_question, workshop.id, stage.id,
+                   max_chars=journeys.QUESTION_MAX)
+    feedback.bound(st.segmented_control, "How does the customer feel here?",
+                   f"journey_emotion_{stage.id}", stage.emotion, journeys.set_emotion,
+                   workshop.id, stage.id, options=list(journeys.EMOTIONS),
+                   format_func=journey_view.emotion_text)
+    position = stage_ids.index(stage.id)
+    with st.container(horizontal=True):
+        st.button("Move left", icon=":material/arrow_back:", key="journey_left",
+                  disabled=position == 0, on_click=feedback.run,
+                  args=(journeys.move_stage, workshop.id, stage.id, -1), kwargs={"done": "Moved"})
+        st.button("Move right", icon=":material/arrow_forward:", key="journey_right",
+                  disabled=position == len(stage_ids) - 1, on_click=feedback.run,
+                  args=(journeys.move_stage, workshop.id, stage.id, 1), kwargs={"done": "Moved"})
+        st.button("Remove", icon=":material/delete:", key="journey_remove",
+                  on_click=st.session_state.__setitem__,
+                  args=("journey_confirm_remove", stage.id))
+    if st.session_state.get("journey_confirm_remove") == stage.id:
+        st.warning(f"Remove {plain(stage.name)} and its {len(stage.entries)} entries?")
+        yes, no = st.columns(2)
+        yes.button("Yes, remove it", type="primary", key="journey_remove_yes",
+                   on_click=remove_stage, args=(stage.id,))
+        no.button("Keep it", key="journey_remove_no", on_click=st.session_state.__setitem__,
+                  args=("journey_confirm_remove", None))
+    st.text_input("Add a stage: type its name and press Enter", key="journey_new_stage",
+                  on_change=add_stage, max_chars=journeys.STAGE_NAME_MAX)
+
+chrome.end_step(KEY)
