@@ -207,8 +207,13 @@ def _validate_rows(db: sqlite_utils.Database, name: str, rows: list) -> set[int]
                                   f"got {_describe(value)}.")
             if isinstance(value, int) and not -2**63 <= value < 2**63:
                 raise BackupError(f"{where}.{key}: the number is too large to store.")
-            if isinstance(value, str) and len(value) > MAX_TEXT:
-                raise BackupError(f"{where}.{key}: the text is too long ({len(value)} characters).")
+            if isinstance(value, str):
+                if len(value) > MAX_TEXT:
+                    raise BackupError(f"{where}.{key}: the text is too long "
+                                      f"({len(value)} characters).")
+                # The same cleaning as typed text: no control characters or bidi overrides.
+                row[key] = clean_text(value, field=f"{where}.{key}", max_length=MAX_TEXT,
+                                      multiline=True)
         row_id = row.get("id")
         if row_id in seen:
             raise BackupError(f"{where}.id: id {row_id} appears twice.")

@@ -297,11 +297,8 @@ def delete_provocation(db: sqlite_utils.Database, workshop_id: int, provocation_
 
 
 def _owned_row(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: int) -> dict:
-    rows = list(db[table].rows_where("id = ? AND workshop_id = ?", [row_id, workshop_id]))
-    if not rows:
-        noun = table.rstrip("s").replace("_", " ")
-        raise workshops.NotFoundError(f"There is no {noun} with id {row_id} in this workshop.")
-    return rows[0]
+    return workshops.owned_row(db, table, workshop_id, row_id,
+                               table.rstrip("s").replace("_", " "))
 
 
 def _update(db: sqlite_utils.Database, workshop_id: int, table: str, row_id: int,
@@ -337,23 +334,6 @@ def _ranking_figure(rows: list[dict]):
     return fig
 
 
-def _pdf_table(report, headings: list[str], rows: list[list], widths: tuple) -> None:
-    """A table with a bold heading row (Report.table fails on fpdf2 2.8: no headings style)."""
-    from fpdf import FPDF
-    from fpdf.fonts import FontFace
-
-    report.set_font("DejaVu", size=9)
-    with FPDF.table(report, col_widths=widths, line_height=5.5, text_align="LEFT",
-                    headings_style=FontFace(emphasis="BOLD"),
-                    borders_layout="HORIZONTAL_LINES") as grid:
-        for values in [headings, *rows]:
-            line = grid.row()
-            for value in values:
-                line.cell("" if value is None else str(value))
-    report.set_font("DejaVu", size=10)
-    report.ln(2)
-
-
 def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
     for item in list_brainstorms(db, workshop_id):
         current = board(db, workshop_id, item.id)
@@ -367,7 +347,7 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
         rows = ranking_rows(current, 15)
         if not rows:
             continue
-        _pdf_table(report, ["Rank", "Idea", "Theme", "Score", "Dots", "Card"],
+        report.table(["Rank", "Idea", "Theme", "Score", "Dots", "Card"],
                      [[r["Rank"], r["Idea"], r["Theme"],
                        "—" if r["Score"] is None else f"{r['Score']:.2f}", r["Dots"], r["Card"]]
                       for r in rows], widths=(12, 80, 30, 16, 14, 22))

@@ -250,31 +250,30 @@ def node_key(link: Link) -> str:
     return f"{link.kind}:{link.id}"
 
 
-def layout(found: list[Thread], x_gap: float = 260, y_gap: float = 110
+def layout(found: list[Thread], x_gap: float = 260, y_gap: float = 90
            ) -> tuple[list[GraphNode], list[GraphEdge]]:
-    """Links in columns by kind (left to right), each node once, in the order threads meet it;
-    a break adds a placeholder in the column it leaves empty, joined by a broken edge."""
-    rows_used = {kind: 0 for kind in KINDS}
+    """Links in columns by kind (left to right) and each thread on a row of its own, so a thread
+    reads as one line; a link shared by several threads sits on the row of the first. A break
+    adds a placeholder in the column it leaves empty, joined by a broken edge."""
     nodes: dict[str, GraphNode] = {}
     edges: list[GraphEdge] = []
 
-    def place(key: str, kind: str, label: str, placeholder: bool = False) -> None:
+    def place(key: str, kind: str, label: str, row: int, placeholder: bool = False) -> None:
         if key not in nodes:
-            nodes[key] = GraphNode(key, kind, label, KINDS.index(kind) * x_gap,
-                                   rows_used[kind] * y_gap, placeholder)
-            rows_used[kind] += 1
+            nodes[key] = GraphNode(key, kind, label, KINDS.index(kind) * x_gap, row * y_gap,
+                                   placeholder)
 
-    for number, thread in enumerate(found):
+    for row, thread in enumerate(found):
         for link in thread.links:
-            place(node_key(link), link.kind, link.label)
+            place(node_key(link), link.kind, link.label, row)
         for before, after in zip(thread.links, thread.links[1:]):
             edge = GraphEdge(node_key(before), node_key(after))
             if edge not in edges:
                 edges.append(edge)
         for kind in thread.breaks:
             column = BREAK_COLUMN[kind]
-            gap = f"missing:{number}:{column}"
-            place(gap, column, BREAKS[kind], placeholder=True)
+            gap = f"missing:{row}:{column}"
+            place(gap, column, BREAKS[kind], row, placeholder=True)
             edges.append(GraphEdge(node_key(thread.links[-1]), gap, broken=True))
     return list(nodes.values()), edges
 

@@ -100,11 +100,7 @@ def delete(db: sqlite_utils.Database, workshop_id: int, challenge_id: int) -> No
 
 
 def _get_row(db: sqlite_utils.Database, workshop_id: int, challenge_id: int) -> dict:
-    rows = list(db["challenges"].rows_where("id = ? AND workshop_id = ?",
-                                            [challenge_id, workshop_id]))
-    if not rows:
-        raise workshops.NotFoundError(f"There is no challenge with id {challenge_id}.")
-    return rows[0]
+    return workshops.owned_row(db, "challenges", workshop_id, challenge_id, "challenge")
 
 
 def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:

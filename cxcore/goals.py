@@ -102,7 +102,8 @@ def format_date(iso: str | None) -> str:
     """"2027-09-30" -> "30 Sep 2027" (kept on one line); nothing -> "—"."""
     if not iso:
         return "—"
-    return dt.date.fromisoformat(iso).strftime("%-d %b %Y").replace(" ", "\u00a0")
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day:%b %Y}".replace(" ", "\u00a0")
 
 
 def advice(goals: list[Goal]) -> list[str]:
@@ -302,7 +303,4 @@ def _update(db: sqlite_utils.Database, workshop_id: int, goal_id: int, values: d
 
 
 def _get_row(db: sqlite_utils.Database, workshop_id: int, goal_id: int) -> dict:
-    rows = list(db["goals"].rows_where("id = ? AND workshop_id = ?", [goal_id, workshop_id]))
-    if not rows:
-        raise workshops.NotFoundError(f"There is no goal with id {goal_id}.")
-    return rows[0]
+    return workshops.owned_row(db, "goals", workshop_id, goal_id, "goal")

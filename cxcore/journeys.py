@@ -322,11 +322,8 @@ def _entry_in_lane(db: sqlite_utils.Database, workshop_id: int, entry_id: int, l
 # ---- shared helpers
 
 def _row(db: sqlite_utils.Database, workshop_id: int, table: str, row_id: int) -> dict:
-    rows = list(db[table].rows_where("id = ? AND workshop_id = ?", [row_id, workshop_id]))
-    if not rows:
-        noun = {"journeys": "journey", "journey_stages": "stage"}.get(table, "entry")
-        raise workshops.NotFoundError(f"There is no {noun} with id {row_id}.")
-    return rows[0]
+    noun = {"journeys": "journey", "journey_stages": "stage"}.get(table, "entry")
+    return workshops.owned_row(db, table, workshop_id, row_id, noun)
 
 
 def _update(db: sqlite_utils.Database, workshop_id: int, table: str, row_id: int,

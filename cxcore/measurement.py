@@ -366,4 +366,4 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
     if reviews:
         report.table(["Date", "Decision", "What works", "What does not", "Notes"],
                      [[format_date(r.held), r.decision_label, r.works, r.not_working, r.notes]
-                      for r in reviews], widths=(22, 24, 44, 44, 40))
+                      for r in reviews], widths=(25, 22, 43, 43, 41))

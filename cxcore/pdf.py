@@ -148,7 +148,7 @@ def _cover(pdf: Report, workshop: workshops.Workshop, progress: guided_path.Prog
     pdf.set_font("DejaVu", size=12)
     lines = [("Organisation", workshop.organisation or "—"),
              ("Facilitator", workshop.facilitator or "—"),
-             ("Date", dt.date.today().strftime("%-d %B %Y")),
+             ("Date", f"{dt.date.today().day} {dt.date.today():%B %Y}"),
              ("Progress", f"{progress.label} ({progress.percent}%)")]
     for label, value in lines:
         pdf.set_text_color(*MUTED)

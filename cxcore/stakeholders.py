@@ -174,9 +174,7 @@ def delete_stakeholder(db: sqlite_utils.Database, workshop_id: int, stakeholder_
 
 
 def _require(db: sqlite_utils.Database, workshop_id: int, stakeholder_id: int) -> None:
-    if not db["stakeholders"].count_where("id = ? AND workshop_id = ?",
-                                          [stakeholder_id, workshop_id]):
-        raise workshops.NotFoundError(f"There is no stakeholder with id {stakeholder_id}.")
+    workshops.owned_row(db, "stakeholders", workshop_id, stakeholder_id, "stakeholder")
 
 
 def short_name(name: str, limit: int = 22) -> str:

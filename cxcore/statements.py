@@ -208,8 +208,4 @@ def _update(db: sqlite_utils.Database, workshop_id: int, statement_id: int,
 
 
 def _get_row(db: sqlite_utils.Database, workshop_id: int, statement_id: int) -> dict:
-    rows = list(db["statements"].rows_where("id = ? AND workshop_id = ?",
-                                            [statement_id, workshop_id]))
-    if not rows:
-        raise workshops.NotFoundError(f"There is no statement with id {statement_id}.")
-    return rows[0]
+    return workshops.owned_row(db, "statements", workshop_id, statement_id, "statement")

@@ -14,6 +14,10 @@ _UNWANTED = {chr(c) for c in range(0x20) if c not in (0x09, 0x0A)} | {chr(0x7F)}
     chr(c) for c in range(0x80, 0xA0)} | set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 
 
+# Format characters that show nothing on their own (kept inside text: emoji need the joiner).
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060"
+
+
 def clean_text(value: object, *, field: str, max_length: int, required: bool = False,
                multiline: bool = False) -> str:
     """Return ``value`` normalised (NFC, no control characters, trimmed) or raise ValidationError."""
@@ -26,7 +30,7 @@ def clean_text(value: object, *, field: str, max_length: int, required: bool = F
     if not multiline:
         text = " ".join(text.split())
     text = text.strip()
-    if required and not text:
+    if required and not text.strip(_INVISIBLE):
         raise ValidationError(f"{field} cannot be empty.")
     if len(text) > max_length:
         raise ValidationError(f"{field} is too long: {len(text)} characters, the limit is {max_length}.")

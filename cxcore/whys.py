@@ -303,10 +303,7 @@ def _clean_fields(**values: str) -> dict[str, str]:
 
 def _get_row(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: int,
              noun: str) -> dict:
-    rows = list(db[table].rows_where("id = ? AND workshop_id = ?", [row_id, workshop_id]))
-    if not rows:
-        raise workshops.NotFoundError(f"There is no {noun} with id {row_id}.")
-    return rows[0]
+    return workshops.owned_row(db, table, workshop_id, row_id, noun)
 
 
 # ---- the PDF summary

@@ -64,6 +64,15 @@ def get(db: sqlite_utils.Database, workshop_id: int) -> Workshop:
     return Workshop(**rows[0])
 
 
+def owned_row(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: int,
+              noun: str) -> dict:
+    """Row ``row_id`` of an artefact table, if it belongs to this workshop; else NotFoundError."""
+    rows = list(db[table].rows_where("id = ? AND workshop_id = ?", [row_id, workshop_id]))
+    if not rows:
+        raise NotFoundError(f"There is no {noun} with id {row_id}.")
+    return rows[0]
+
+
 def find(db: sqlite_utils.Database, workshop_id: object) -> Workshop | None:
     """The workshop for an id that came from outside (a URL, a widget), or None."""
     try:

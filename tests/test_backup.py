@@ -330,3 +330,11 @@ def test_a_malformed_backup_is_refused_with_one_clear_line_and_nothing_changes(
 
 def test_a_backup_error_is_a_value_error():
     assert issubclass(BackupError, ValueError)
+
+
+def test_imported_text_is_cleaned_like_typed_text(db):
+    document = {"format": backup.FORMAT, "version": 1, "workshop": {"title": "Imported"},
+                "tables": {"challenges": [{"id": 1, "who": "Stu\u202edents\x07 ", "what": "",
+                                           "why": "", "chosen": 1}]}}
+    workshop_id = backup.import_document(db, document)
+    assert [c.who for c in challenge.list_challenges(db, workshop_id)] == ["Students"]

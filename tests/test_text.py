@@ -89,3 +89,13 @@ def test_clean_int_accepts_whole_numbers_in_range(value, low, high, expected):
 def test_clean_int_refuses_anything_else_with_a_message(value, message):
     with pytest.raises(ValidationError, match=f"^{re.escape(message)}$"):
         clean_int(value, field="Score", low=1, high=5)
+
+
+def test_a_required_field_of_only_invisible_characters_counts_as_empty():
+    with pytest.raises(ValidationError, match="^Title cannot be empty.$"):
+        clean_text("\u200b\u200f\u2060", field="Title", max_length=10, required=True)
+
+
+def test_an_emoji_keeps_its_zero_width_joiner():
+    family = "\U0001F469\u200d\U0001F467"
+    assert clean_text(family, field="Note", max_length=10, required=True) == family

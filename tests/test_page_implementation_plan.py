@@ -1,0 +1,74 @@
+"""The implementation plan page through AppTest: add an action, edit it, see departments."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cxcore import goals, plan, sample, stakeholders, workshops
+from tests.apptest_support import fresh_db, open_app, texts
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch):
+    path = str(tmp_path / "plan.db")
+    monkeypatch.setenv("CX_DB", path)
+    return path
+
+
+def test_adding_an_action_opens_it_for_editing_and_each_edit_is_saved(db_path):
+    conn = fresh_db(db_path)
+    wid = workshops.create(conn, "Bank")
+    goal = goals.add_goal(conn, wid, "Lift NPS", "nps")
+    stakeholders.add_stakeholder(conn, wid, "Aisha", department="Marketing", support=9,
+                                 influence=9)
+    at = open_app(db_path, page="pages/implementation_plan.py", workshop_id=wid)
+    at.text_input(key="plan_new").input("Campus campaign").run()
+    [action] = plan.list_actions(conn, wid)
+    assert at.selectbox(key="plan_pick").value == action.id
+    at.selectbox(key=f"plan_department_{action.id}").set_value("Marketing").run()
+    at.text_input(key=f"plan_owner_{action.id}").input("Aisha").run()
+    at.date_input(key=f"plan_due_{action.id}").set_value(dt.date(2026, 1, 31)).run()
+    at.selectbox(key=f"plan_status_{action.id}").set_value("in_progress").run()
+    at.selectbox(key=f"plan_goal_id_{action.id}").set_value(goal).run()
+    assert plan.list_actions(conn, wid) == [plan.Action(
+        action.id, "Campus campaign", "Marketing", "Aisha", "2026-01-31", "in_progress", None,
+        goal)]
+    shown = texts(at)
+    assert "Where to start:** Marketing. Leaders" in shown
+    assert "Overdue:** Campus campaign" in shown
+    assert not at.exception
+
+
+def test_an_empty_action_is_refused_with_a_message(db_path):
+    conn = fresh_db(db_path)
+    wid = workshops.create(conn, "Bank")
+    at = open_app(db_path, page="pages/implementation_plan.py", workshop_id=wid)
+    at.text_input(key="plan_new").input("   ").run()
+    assert [e.value for e in at.error] == ["Action cannot be empty."]
+    assert plan.list_actions(conn, wid) == []
+
+
+def test_deleting_an_action_asks_first(db_path):
+    conn = fresh_db(db_path)
+    wid = workshops.create(conn, "Bank")
+    action = plan.add_action(conn, wid, "Fee notices")
+    at = open_app(db_path, page="pages/implementation_plan.py", workshop_id=wid)
+    at.selectbox(key="plan_pick").set_value(action).run()
+    at.button(key="plan_delete").click().run()
+    assert plan.list_actions(conn, wid) != []
+    at.button(key="plan_confirm_yes").click().run()
+    assert plan.list_actions(conn, wid) == []
+
+
+def test_the_sample_plan_shows_departments_the_table_and_the_overdue_action(db_path):
+    conn = fresh_db(db_path)
+    wid = sample.create_sample(conn)
+    at = open_app(db_path, page="pages/implementation_plan.py", workshop_id=wid)
+    shown = texts(at)
+    assert "Where to start:** Marketing and Sales." in shown
+    assert [e.value.split(" (")[0] for e in at.error] == [
+        "**Overdue:** Brief mortgage advisers on the new checklist and tracker"]
+    [table] = at.dataframe
+    assert len(table.value) == 10
+    assert [m.value for m in at.metric] == ["10", "3", "2", "1", "1"]
