@@ -289,10 +289,8 @@ def delete_review(db: sqlite_utils.Database, workshop_id: int, review_id: int) -
         workshops.touch(db, workshop_id)
 
 
-def next_review_due(db: sqlite_utils.Database, workshop_id: int,
-                    today: dt.date | None = None) -> dt.date | None:
-    """When the next review is due (see the module notes); ``today`` is accepted for callers
-    that show "overdue" and is not needed to compute the date."""
+def next_review_due(db: sqlite_utils.Database, workshop_id: int) -> dt.date | None:
+    """When the next review is due (see the module notes)."""
     reviews = [r[0] for r in db.execute("SELECT held FROM reviews WHERE workshop_id = ?",
                                         [workshop_id])]
     first = db.execute("SELECT MIN(taken) FROM readings WHERE workshop_id = ?",
@@ -311,10 +309,7 @@ def _require_goal(db: sqlite_utils.Database, workshop_id: int, goal_id: int) -> 
 
 def _owned(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: object,
            name: str) -> None:
-    if isinstance(row_id, bool) or not isinstance(row_id, int) or not db.execute(
-            f"SELECT 1 FROM {table} WHERE id = ? AND workshop_id = ?",
-            [row_id, workshop_id]).fetchone():
-        raise workshops.NotFoundError(f"There is no {name} with id {row_id}.")
+    workshops.owned_row(db, table, workshop_id, row_id, name)
 
 
 # ---- PDF

@@ -175,11 +175,7 @@ def _clean_link(db: sqlite_utils.Database, workshop_id: int, field: str,
     if value is None:
         return None
     table, name = LINK_TABLES[field]
-    if isinstance(value, bool) or not isinstance(value, int) or not db.execute(
-            f"SELECT 1 FROM {table} WHERE id = ? AND workshop_id = ?",
-            [value, workshop_id]).fetchone():
-        raise workshops.NotFoundError(f"There is no {name} with id {value}.")
-    return value
+    return workshops.owned_row(db, table, workshop_id, value, name)["id"]
 
 
 def _action(row: dict) -> Action:
@@ -189,10 +185,7 @@ def _action(row: dict) -> Action:
 
 
 def _get_row(db: sqlite_utils.Database, workshop_id: int, action_id: int) -> dict:
-    rows = list(db["actions"].rows_where("id = ? AND workshop_id = ?", [action_id, workshop_id]))
-    if not rows:
-        raise workshops.NotFoundError(f"There is no action with id {action_id}.")
-    return rows[0]
+    return workshops.owned_row(db, "actions", workshop_id, action_id, "action")
 
 
 # ---- PDF

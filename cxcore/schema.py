@@ -247,7 +247,8 @@ def m0014_measurement(db: sqlite_utils.Database) -> None:
     _table(db, "readings", """
         goal_id INTEGER REFERENCES goals(id) ON DELETE CASCADE,
         taken TEXT NOT NULL,
-        value REAL NOT NULL""")
+        value REAL NOT NULL,
+        UNIQUE (goal_id, taken)""")
     _table(db, "reviews", """
         held TEXT NOT NULL,
         works TEXT NOT NULL DEFAULT '',

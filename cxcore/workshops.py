@@ -64,9 +64,11 @@ def get(db: sqlite_utils.Database, workshop_id: int) -> Workshop:
     return Workshop(**rows[0])
 
 
-def owned_row(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: int,
+def owned_row(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: object,
               noun: str) -> dict:
     """Row ``row_id`` of an artefact table, if it belongs to this workshop; else NotFoundError."""
+    if isinstance(row_id, bool) or not isinstance(row_id, int):
+        raise NotFoundError(f"There is no {noun} with id {row_id}.")
     rows = list(db[table].rows_where("id = ? AND workshop_id = ?", [row_id, workshop_id]))
     if not rows:
         raise NotFoundError(f"There is no {noun} with id {row_id}.")

@@ -32,7 +32,7 @@ def trend_chart(goal: goals.Goal, readings: list[measurement.Reading]) -> go.Fig
         fig.add_vline(x=pd.Timestamp(goal.deadline).value / 1e6,
                       line={"color": RED, "dash": "dash", "width": 1.5},
                       annotation_text=f"Deadline {goals.format_date(goal.deadline)}",
-                      annotation_position="top right")
+                      annotation_position="top left")
     fig.update_layout(height=360, margin={"l": 10, "r": 10, "t": 30, "b": 10},
                       xaxis_title="Date", yaxis_title=(goal.metric_label or "Value") + unit,
                       showlegend=False, plot_bgcolor="white")

@@ -44,7 +44,7 @@ def timer_widget() -> None:
     clock, controls = st.columns([3, 2], vertical_alignment="center")
     with clock:
         face()
-    with controls.popover("", icon=":material/tune:", help="Set, start, pause or reset the timer",
+    with controls.popover("Timer", icon=":material/tune:", help="Set, start, pause or reset it",
                           width="stretch"):
         st.number_input("Minutes", min_value=MIN_MINUTES, max_value=MAX_MINUTES, step=1,
                         key=MINUTES_KEY, on_change=_reset)

@@ -135,7 +135,7 @@ with readings_tab:
 
 with reviews_tab:
     cadence = measurement.cadence(conn, workshop.id)
-    due = measurement.next_review_due(conn, workshop.id, today)
+    due = measurement.next_review_due(conn, workshop.id)
     top = st.columns([2, 2, 3])
     with top[0]:
         feedback.bound(st.selectbox, "Review cadence", "review_cadence", cadence,

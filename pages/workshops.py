@@ -1,7 +1,9 @@
 """Home: the workshops, with create, open, sample, import, rename, duplicate, trash and restore."""
 import streamlit as st
 
-from cxcore import backup, sample, workshops
+import datetime as dt
+
+from cxcore import backup, measurement, sample, workshops
 from cxcore import path as guided_path
 from cxui import feedback, session
 from cxui.text import plain
@@ -71,6 +73,17 @@ def import_form() -> None:
             open_and_go(new_id)
 
 
+def review_note(workshop_id: int) -> str:
+    """When the next quarterly (or other cadence) review is due, in words; empty if unknown."""
+    due = measurement.next_review_due(conn, workshop_id)
+    if due is None:
+        return ""
+    when = f"{due.day} {due:%b %Y}"
+    if due < dt.date.today():
+        return f":red[:material/event_busy: review overdue since {when}]"
+    return f":material/event: next review due {when}"
+
+
 def workshop_card(workshop: workshops.Workshop, is_open: bool) -> None:
     progress = guided_path.progress(conn, workshop.id)
     with st.container(border=True):
@@ -82,6 +95,7 @@ def workshop_card(workshop: workshops.Workshop, is_open: bool) -> None:
                 workshop.organisation, workshop.facilitator and f"facilitated by {workshop.facilitator}",
                 f"updated {workshop.updated[:16].replace('T', ' ')}") if part))
         bar.progress(progress.percent / 100, text=progress.label)
+        bar.caption(review_note(workshop.id))
         with actions:
             go, more = st.columns([3, 2])
             if go.button("Open", key=f"home_open_{workshop.id}", type="primary", width="stretch",
@@ -137,7 +151,7 @@ if current:
         text, action = st.columns([5, 2], vertical_alignment="center")
         progress = guided_path.progress(conn, current.id)
         text.markdown(f"**Continue where you left off:** {plain(current.title)}  \n"
-                      f":gray[{progress.label}]")
+                      f":gray[{progress.label}]  \n{review_note(current.id)}")
         if action.button("Continue", type="primary", icon=":material/play_arrow:",
                          width="stretch", key="home_continue"):
             open_and_go(current.id)

@@ -338,3 +338,20 @@ def test_imported_text_is_cleaned_like_typed_text(db):
                                            "why": "", "chosen": 1}]}}
     workshop_id = backup.import_document(db, document)
     assert [c.who for c in challenge.list_challenges(db, workshop_id)] == ["Students"]
+
+
+def test_the_sample_shows_every_step_of_the_guided_path(db):
+    from cxcore import path as guided_path
+
+    progress = guided_path.progress(db, sample.create_sample(db))
+    assert (progress.started_keys, progress.percent) == (
+        frozenset(s.key for s in guided_path.STEPS), 100)
+
+
+def test_the_sample_has_a_complete_chain_from_pain_point_to_reading(db):
+    from cxcore import chain
+
+    threads = chain.build_threads(chain.read_chain(db, sample.create_sample(db)))
+    complete = [t for t in threads if not t.breaks and [link.kind for link in t.links] == list(
+        chain.KINDS)]
+    assert complete, "no thread runs from a pain point all the way to a reading"

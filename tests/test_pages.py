@@ -1,6 +1,8 @@
 """Every foundation page through AppTest, from app.py, as a user would use it."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from cxcore import challenge, sample, workshops
@@ -193,3 +195,14 @@ def test_a_link_to_a_workshop_in_the_trash_opens_nothing(db_path):
     workshops.move_to_trash(conn, wid)
     at = open_app(db_path, page="pages/focusing_challenge.py", workshop_id=wid)
     assert "Open or create a workshop first" in texts(at)
+
+
+def test_home_shows_when_the_next_review_is_due(db_path):
+    from cxcore import measurement
+
+    conn = fresh_db(db_path)
+    wid = sample.create_sample(conn)
+    due = measurement.next_review_due(conn, wid)
+    at = open_app(db_path, workshop_id=wid)
+    words = "review overdue since" if due < dt.date.today() else "next review due"
+    assert f"{words} {due.day} {due:%b %Y}" in texts(at)
