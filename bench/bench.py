@@ -80,8 +80,9 @@ def big_document() -> dict:
         "actions": [{"id": i, "title": f"Action {i}", "department": f"Dept {i % 6}",
                      "card_id": 1 + i % 40, "goal_id": 1 + i % 4, "due": "2027-03-31"}
                     for i in range(1, 31)],
-        "readings": [{"id": i, "goal_id": 1 + i % 4, "taken": f"2026-{1 + i % 12:02d}-01",
-                      "value": 20.0 + i} for i in range(1, 49)],
+        "readings": [{"id": 12 * (goal - 1) + month, "goal_id": goal,
+                      "taken": f"2026-{month:02d}-01", "value": 20.0 + month}
+                     for goal in range(1, 5) for month in range(1, 13)],
     }
     return {"format": backup.FORMAT, "version": backup.VERSION,
             "workshop": {"title": "Benchmark workshop", "organisation": "Bench Bank",
