@@ -1,12 +1,15 @@
-"""Views of the brainstorm page: the ranking table and chart, the idea lists, the idea picker."""
+"""Views of the brainstorm page: the ranking table and chart, the idea lists, the idea picker,
+the voting panel and the voting and scoring settings."""
 from __future__ import annotations
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from cxcore import brainstorm
-from cxcore.brainstorm import Board, Idea
+from cxcore import brainstorm, ranking
+from cxcore.brainstorm import Board, Brainstorm, Idea
+from cxcore.ideas import cast_vote, take_back_vote
 
+from . import feedback
 from .text import plain
 
 TEAL = "#0d6e6e"
@@ -110,3 +113,50 @@ def idea_badges(idea: Idea, board: Board) -> str:
              f":violet-badge[:material/radio_button_checked: {idea.votes} dots]",
              ":green-badge[:material/style: Card created]" if idea.promoted else ""]
     return " ".join(p for p in parts if p)
+
+
+def vote(action, workshop_id: int, idea_id: int, done: str) -> None:
+    """Vote as whoever is in the Voter box now (read here: it may have just been typed)."""
+    feedback.run(action, workshop_id, idea_id, st.session_state.get("brainstorm_voter", ""),
+                 done=done)
+
+
+def vote_panel(workshop_id: int, current: Board, idea: Idea) -> None:
+    """Converge: who is voting, their dots left, and a dot added to or taken from ``idea``."""
+    state = st.session_state
+    voters = list(ranking.voter_totals(current.votes))
+    st.text_input("Voter", key="brainstorm_voter", max_chars=brainstorm.NAME_MAX,
+                  placeholder="A name, or use the button below")
+    st.button("Next anonymous voter", icon=":material/person:", key="brainstorm_anon",
+              on_click=state.__setitem__, args=("brainstorm_voter", ranking.next_anonymous(voters)))
+    voter = state.get("brainstorm_voter", "")
+    budget = current.brainstorm.dots_per_voter
+    if voter.strip():
+        left = ranking.remaining_dots(current.votes, voter, budget)
+        st.markdown(f"**{plain(voter)}**: {left} of {budget} dots left")
+    add, back = st.columns(2)
+    add.button("Add a dot", type="primary", icon=":material/add_circle:", key="brainstorm_vote",
+               width="stretch", on_click=vote,
+               args=(cast_vote, workshop_id, idea.id, "Dot placed"))
+    back.button("Take a dot back", icon=":material/remove_circle:", key="brainstorm_unvote",
+                width="stretch", on_click=vote,
+                args=(take_back_vote, workshop_id, idea.id, "Dot taken back"))
+    totals = ranking.voter_totals(current.votes)
+    if totals:
+        st.caption(" · ".join(f"{plain(n)} {d}/{budget}" for n, d in totals.items()))
+
+
+def voting_settings(workshop_id: int, item: Brainstorm) -> None:
+    """Dots per voter and the weight of each scoring criterion, saved as they change."""
+    with st.expander("Voting and scoring settings", icon=":material/tune:"):
+        cols = st.columns(4)
+        with cols[0]:
+            feedback.bound(st.number_input, "Dots per voter", f"brainstorm_dots_{item.id}",
+                           item.dots_per_voter, brainstorm.set_dots_per_voter, workshop_id,
+                           item.id, min_value=1, max_value=20, step=1)
+        for col, name, weight in zip(cols[1:], ranking.CRITERIA, item.weights):
+            with col:
+                feedback.bound(st.number_input, f"Weight: {ranking.CRITERION_LABELS[name]}",
+                               f"brainstorm_weight_{item.id}_{name}", float(weight),
+                               brainstorm.set_weight, workshop_id, item.id, name,
+                               min_value=0.0, max_value=float(brainstorm.WEIGHT_MAX), step=0.5)

@@ -156,35 +156,6 @@ def edit_one(flip_only: bool = False) -> None:
                       kwargs={"done": "Idea deleted"})
 
 
-def vote(action, idea_id: int, done: str) -> None:
-    """Vote as whoever is in the Voter box now (read here: it may have just been typed)."""
-    feedback.run(action, workshop.id, idea_id, st.session_state.get("brainstorm_voter", ""),
-                 done=done)
-
-
-def vote_panel(idea) -> None:
-    state = st.session_state
-    voters = list(ranking.voter_totals(current.votes))
-    st.text_input("Voter", key="brainstorm_voter", max_chars=brainstorm.NAME_MAX,
-                  placeholder="A name, or use the button below")
-    st.button("Next anonymous voter", icon=":material/person:", key="brainstorm_anon",
-              on_click=state.__setitem__, args=("brainstorm_voter", ranking.next_anonymous(voters)))
-    voter = state.get("brainstorm_voter", "")
-    budget = item.dots_per_voter
-    if voter.strip():
-        left = ranking.remaining_dots(current.votes, voter, budget)
-        st.markdown(f"**{plain(voter)}**: {left} of {budget} dots left")
-    add, back = st.columns(2)
-    add.button("Add a dot", type="primary", icon=":material/add_circle:", key="brainstorm_vote",
-               width="stretch", on_click=vote, args=(ideas.cast_vote, idea.id, "Dot placed"))
-    back.button("Take a dot back", icon=":material/remove_circle:", key="brainstorm_unvote",
-                width="stretch", on_click=vote,
-                args=(ideas.take_back_vote, idea.id, "Dot taken back"))
-    totals = ranking.voter_totals(current.votes)
-    if totals:
-        st.caption(" · ".join(f"{plain(n)} {d}/{budget}" for n, d in totals.items()))
-
-
 def group_panel(idea) -> None:
     themes = sorted({i.theme for i in current.ideas if i.theme}, key=str.casefold)
     feedback.bound(st.selectbox, "Theme", f"brainstorm_theme_{idea.id}", idea.theme or None,
@@ -240,27 +211,12 @@ def converge() -> None:
                                f"brainstorm_score_{idea.id}_{name}", stored, ideas.set_score,
                                workshop.id, idea.id, name, options=[1, 2, 3, 4, 5])
         with vote:
-            vote_panel(idea)
+            views.vote_panel(workshop.id, current, idea)
         with group:
             group_panel(idea)
         with card:
             card_panel(idea)
-    settings()
-
-
-def settings() -> None:
-    with st.expander("Voting and scoring settings", icon=":material/tune:"):
-        cols = st.columns(4)
-        with cols[0]:
-            feedback.bound(st.number_input, "Dots per voter", f"brainstorm_dots_{item.id}",
-                           item.dots_per_voter, brainstorm.set_dots_per_voter, workshop.id,
-                           item.id, min_value=1, max_value=20, step=1)
-        for col, name, weight in zip(cols[1:], ranking.CRITERIA, item.weights):
-            with col:
-                feedback.bound(st.number_input, f"Weight: {ranking.CRITERION_LABELS[name]}",
-                               f"brainstorm_weight_{item.id}_{name}", float(weight),
-                               brainstorm.set_weight, workshop.id, item.id, name,
-                               min_value=0.0, max_value=float(brainstorm.WEIGHT_MAX), step=0.5)
+    views.voting_settings(workshop.id, item)
 
 
 if item.phase == "diverge":

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import cards
-from cxui import card_views, chrome, feedback
+from cxui import card_views, chrome, confirm, feedback
 from cxui.text import plain
 
 KEY = "design_cards"
@@ -44,12 +44,6 @@ def retire(card_id: int) -> None:
     if feedback.attempt(cards.retire, workshop.id, card_id,
                         st.session_state.get("cards_retire_reason", ""), done="Card retired")[0]:
         st.session_state["cards_retire_reason"] = ""
-
-
-def delete_confirmed(card_id: int) -> None:
-    feedback.run(cards.delete_draft, workshop.id, card_id, done="Draft deleted")
-    st.session_state["cards_confirm_delete"] = None
-    st.session_state.pop(SELECTED, None)
 
 
 def new_card_bar() -> None:
@@ -104,20 +98,11 @@ def editor(card: cards.Card) -> None:
         st.button("Retire card", icon=":material/block:", key="cards_retire",
                   on_click=retire, args=(card.id,))
     if card.is_draft:
-        delete_controls(card)
-
-
-def delete_controls(card: cards.Card) -> None:
-    if st.session_state.get("cards_confirm_delete") != card.id:
-        st.button("Delete this draft", icon=":material/delete:", key="cards_delete",
-                  on_click=st.session_state.__setitem__, args=("cards_confirm_delete", card.id))
-        return
-    st.warning(f"Delete card {card.number} for good?", icon=":material/warning:")
-    yes, no = st.columns(2)
-    yes.button("Delete it", type="primary", key="cards_delete_yes", on_click=delete_confirmed,
-               args=(card.id,), width="stretch")
-    no.button("Keep it", key="cards_delete_no", width="stretch",
-              on_click=st.session_state.__setitem__, args=("cards_confirm_delete", None))
+        confirm.confirm_button("Delete this draft", key="cards_delete",
+                               state_key="cards_confirm_delete", item_id=card.id,
+                               question=f"Delete card {card.number} for good?",
+                               action=cards.delete_draft, args=(workshop.id, card.id),
+                               done="Draft deleted", yes_label="Delete it", also_forget=(SELECTED,))
 
 
 new_card_bar()

@@ -3,7 +3,7 @@ import streamlit as st
 
 from cxcore import brainstorm, whys
 from cxcore import path as guided_path
-from cxui import chrome, feedback, graph
+from cxui import chrome, confirm, feedback, graph
 from cxui.text import plain
 
 KEY = "five_whys"
@@ -49,23 +49,10 @@ def add_answer(analysis_id: int, parent_id: int | None) -> None:
             st.session_state[key] = ""
 
 
-def delete(action, target: int, done: str) -> None:
-    feedback.run(action, workshop.id, target, done=done)
-    st.session_state[CONFIRM] = None
-
-
 def confirm_row(label: str, target: tuple[str, int], action, done: str, key: str) -> None:
-    """A delete button that asks once, inline, before anything is removed."""
-    if st.session_state.get(CONFIRM) != target:
-        st.button(label, key=key, icon=":material/delete:",
-                  on_click=st.session_state.__setitem__, args=(CONFIRM, target))
-        return
-    st.warning(f"{label}? This cannot be undone.", icon=":material/warning:")
-    yes, no = st.columns(2)
-    yes.button("Yes, delete", key=f"{key}_yes", type="primary", width="stretch",
-               on_click=delete, args=(action, target[1], done))
-    no.button("Keep it", key=f"{key}_no", width="stretch",
-              on_click=st.session_state.__setitem__, args=(CONFIRM, None))
+    confirm.confirm_button(label, key=key, state_key=CONFIRM, item_id=target,
+                           question=f"{label}? This cannot be undone.", action=action,
+                           args=(workshop.id, target[1]), done=done)
 
 
 analyses = {a.id: a for a in whys.list_analyses(conn, workshop.id)}

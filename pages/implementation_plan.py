@@ -4,7 +4,7 @@ import datetime as dt
 import streamlit as st
 
 from cxcore import cards, goals, plan, stakeholders
-from cxui import chrome, feedback, plan_views
+from cxui import chrome, confirm, feedback, plan_views
 from cxui.text import plain
 
 KEY = "implementation_plan"
@@ -30,12 +30,6 @@ def quick_add() -> None:
     if new_id is not None:
         st.session_state.plan_new = ""
         st.session_state[PICK] = new_id
-
-
-def delete_confirmed(action_id: int) -> None:
-    feedback.run(plan.delete_action, workshop.id, action_id, done="Action deleted")
-    st.session_state[CONFIRM] = None
-    st.session_state[PICK] = None
 
 
 actions = plan.list_actions(conn, workshop.id)
@@ -85,16 +79,10 @@ with side:
             plan_views.editor(workshop.id, current,
                               [d.name for d in departments] + [a.department for a in actions],
                               card_names, goal_names)
-            if st.session_state.get(CONFIRM) == current.id:
-                st.warning("Delete this action?", icon=":material/warning:")
-                yes, no = st.columns(2)
-                yes.button("Delete", key="plan_confirm_yes", type="primary", width="stretch",
-                           on_click=delete_confirmed, args=(current.id,))
-                no.button("Keep it", key="plan_confirm_no", width="stretch",
-                          on_click=st.session_state.__setitem__, args=(CONFIRM, None))
-            else:
-                st.button("Delete action", key="plan_delete", icon=":material/delete:",
-                          on_click=st.session_state.__setitem__, args=(CONFIRM, current.id))
+            confirm.confirm_button("Delete action", key="plan_delete", state_key=CONFIRM,
+                                   item_id=current.id, question="Delete this action?",
+                                   action=plan.delete_action, args=(workshop.id, current.id),
+                                   done="Action deleted", yes_label="Delete", also_forget=(PICK,))
 with board:
     by_department, table = st.tabs([":material/apartment: By department",
                                     ":material/table: All actions"])

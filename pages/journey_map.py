@@ -3,7 +3,7 @@ import streamlit as st
 
 from cxcore import journeys
 from cxcore import path as guided_path
-from cxui import chrome, feedback, journey_view, session
+from cxui import chrome, confirm, feedback, journey_view, session
 from cxui.text import plain
 
 KEY = "journey_map"
@@ -181,11 +181,6 @@ with entry_tools, st.container(border=True):
         st.markdown(journey_view.entry_markdown(chosen))
 
 
-def remove_stage(stage_id: int) -> None:
-    st.session_state.journey_confirm_remove = None
-    feedback.run(journeys.remove_stage, workshop.id, stage_id, done="Stage removed")
-
-
 def add_stage() -> None:
     if feedback.attempt(journeys.add_stage, workshop.id, journey.id,
                         st.session_state.journey_new_stage, done="Stage added")[0]:
@@ -207,23 +202,19 @@ with stage_tools, st.container(border=True):
                    workshop.id, stage.id, options=list(journeys.EMOTIONS),
                    format_func=journey_view.emotion_text)
     position = stage_ids.index(stage.id)
-    with st.container(horizontal=True):
+    with st.container(horizontal=True) as row:
         st.button("Move left", icon=":material/arrow_back:", key="journey_left",
                   disabled=position == 0, on_click=feedback.run,
                   args=(journeys.move_stage, workshop.id, stage.id, -1), kwargs={"done": "Moved"})
         st.button("Move right", icon=":material/arrow_forward:", key="journey_right",
                   disabled=position == len(stage_ids) - 1, on_click=feedback.run,
                   args=(journeys.move_stage, workshop.id, stage.id, 1), kwargs={"done": "Moved"})
-        st.button("Remove", icon=":material/delete:", key="journey_remove",
-                  on_click=st.session_state.__setitem__,
-                  args=("journey_confirm_remove", stage.id))
-    if st.session_state.get("journey_confirm_remove") == stage.id:
-        st.warning(f"Remove {plain(stage.name)} and its {len(stage.entries)} entries?")
-        yes, no = st.columns(2)
-        yes.button("Yes, remove it", type="primary", key="journey_remove_yes",
-                   on_click=remove_stage, args=(stage.id,))
-        no.button("Keep it", key="journey_remove_no", on_click=st.session_state.__setitem__,
-                  args=("journey_confirm_remove", None))
+    confirm.confirm_button("Remove", key="journey_remove", state_key="journey_confirm_remove",
+                           item_id=stage.id, place=row, keep_button=True,
+                           question=f"Remove {plain(stage.name)} and its "
+                                    f"{len(stage.entries)} entries?",
+                           action=journeys.remove_stage, args=(workshop.id, stage.id),
+                           done="Stage removed", yes_label="Yes, remove it")
     st.text_input("Add a stage: type its name and press Enter", key="journey_new_stage",
                   on_change=add_stage, max_chars=journeys.STAGE_NAME_MAX)
 

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import empathy, personas
-from cxui import chrome, feedback, persona_views
+from cxui import chrome, confirm, feedback, persona_views
 from cxui.text import plain
 
 KEY = "personas"
@@ -45,11 +45,6 @@ def upload_picture(persona_id: int, key: str) -> None:
         feedback.attempt(personas.set_image, workshop.id, persona_id, upload.getvalue(),
                          done="Picture saved")
     st.session_state[UPLOAD_ROUND] = st.session_state.get(UPLOAD_ROUND, 0) + 1
-
-
-def delete_confirmed(persona_id: int) -> None:
-    feedback.run(personas.delete_persona, workshop.id, persona_id, done="Persona deleted")
-    st.session_state[CONFIRM] = None
 
 
 def starter_buttons() -> None:
@@ -109,17 +104,11 @@ def edit_persona(persona: personas.Persona) -> None:
         picture.button("Remove picture", key=f"{prefix}_remove_image", icon=":material/hide_image:",
                        on_click=feedback.run, args=(personas.remove_image, workshop.id, persona.id),
                        kwargs={"done": "Picture removed"})
-    delete.button("Delete persona", key=f"{prefix}_delete", icon=":material/delete:",
-                  on_click=st.session_state.__setitem__, args=(CONFIRM, persona.id))
-    if st.session_state.get(CONFIRM) == persona.id:
-        with st.container(border=True):
-            st.warning(f"Delete **{plain(persona.name)}** and their empathy map?",
-                       icon=":material/warning:")
-            yes, no = st.columns(2)
-            yes.button("Yes, delete", key="personas_confirm_yes", type="primary",
-                       on_click=delete_confirmed, args=(persona.id,))
-            no.button("Keep it", key="personas_confirm_no",
-                      on_click=st.session_state.__setitem__, args=(CONFIRM, None))
+    confirm.confirm_button("Delete persona", key=f"{prefix}_delete", state_key=CONFIRM,
+                           item_id=persona.id, place=delete, keep_button=True, border=True,
+                           question=f"Delete **{plain(persona.name)}** and their empathy map?",
+                           action=personas.delete_persona, args=(workshop.id, persona.id),
+                           done="Persona deleted")
 
 
 with edit_column:

@@ -4,7 +4,7 @@ import datetime as dt
 import streamlit as st
 
 from cxcore import goals
-from cxui import chrome, feedback
+from cxui import chrome, confirm, feedback
 from cxui.text import plain
 
 KEY = "smirc_goals"
@@ -41,12 +41,6 @@ def add_example() -> None:
     new_id = feedback.run(goals.add_example, workshop.id, done="Example goal added")
     if new_id is not None:
         st.session_state[EDITING] = new_id
-
-
-def delete_confirmed(goal_id: int) -> None:
-    feedback.run(goals.delete_goal, workshop.id, goal_id, done="Goal deleted")
-    st.session_state[CONFIRM] = None
-    st.session_state[EDITING] = None
 
 
 def badges(goal: goals.Goal) -> str:
@@ -122,17 +116,11 @@ def editor(goal: goals.Goal) -> None:
     done, delete = st.columns(2)
     done.button("Done", key="smirc_done", icon=":material/check:", width="stretch",
                 on_click=st.session_state.__setitem__, args=(EDITING, None))
-    if st.session_state.get(CONFIRM) == goal.id:
-        st.warning("Delete this goal and its readings?", icon=":material/warning:")
-        yes, no = st.columns(2)
-        yes.button("Delete", key="smirc_confirm_yes", type="primary", width="stretch",
-                   on_click=delete_confirmed, args=(goal.id,))
-        no.button("Keep it", key="smirc_confirm_no", width="stretch",
-                  on_click=st.session_state.__setitem__, args=(CONFIRM, None))
-    else:
-        delete.button("Delete goal", key="smirc_delete", icon=":material/delete:",
-                      width="stretch", on_click=st.session_state.__setitem__,
-                      args=(CONFIRM, goal.id))
+    confirm.confirm_button("Delete goal", key="smirc_delete", state_key=CONFIRM,
+                           item_id=goal.id, place=delete, width="stretch",
+                           question="Delete this goal and its readings?",
+                           action=goals.delete_goal, args=(workshop.id, goal.id),
+                           done="Goal deleted", yes_label="Delete", also_forget=(EDITING,))
 
 
 def add_panel() -> None:

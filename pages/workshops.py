@@ -5,7 +5,7 @@ import datetime as dt
 
 from cxcore import backup, measurement, sample, workshops
 from cxcore import path as guided_path
-from cxui import feedback, session
+from cxui import confirm, feedback, session
 from cxui.text import plain
 
 conn = session.db()
@@ -40,15 +40,6 @@ def details_form(workshop: workshops.Workshop) -> None:
                                 facilitator, done="Details saved")[0]:
                 st.rerun()
             feedback.show_flash()
-
-
-def ask_to_delete(workshop_id: int | None) -> None:
-    st.session_state.home_confirm_delete = workshop_id
-
-
-def delete_confirmed(workshop_id: int) -> None:
-    feedback.run(workshops.delete_for_good, workshop_id, done="Workshop deleted for good")
-    ask_to_delete(None)
 
 
 def new_workshop_form() -> None:
@@ -124,19 +115,15 @@ def trash_section(trashed: list[workshops.Workshop]) -> None:
             restore.button("Restore", key=f"home_restore_{workshop.id}", width="stretch",
                            icon=":material/restore_from_trash:", on_click=feedback.run,
                            args=(workshops.restore, workshop.id), kwargs={"done": "Restored"})
-            delete.button("Delete for good", key=f"home_delete_{workshop.id}", width="stretch",
-                          icon=":material/delete_forever:", on_click=ask_to_delete,
-                          args=(workshop.id,))
-            if st.session_state.get("home_confirm_delete") == workshop.id:
-                with st.container(border=True):
-                    st.warning(f"Delete **{plain(workshop.title)}** and everything in it for "
-                               "good? This cannot be undone: export a JSON backup first if you "
-                               "may need it again.", icon=":material/warning:")
-                    yes, no, _ = st.columns([2, 2, 4])
-                    yes.button("Yes, delete for good", type="primary", key="home_confirm_delete_yes",
-                               on_click=delete_confirmed, args=(workshop.id,))
-                    no.button("Keep it", key="home_confirm_delete_no", on_click=ask_to_delete,
-                              args=(None,))
+            confirm.confirm_button(
+                "Delete for good", key=f"home_delete_{workshop.id}",
+                state_key="home_confirm_delete", item_id=workshop.id, place=delete,
+                keep_button=True, border=True, width="stretch", icon=":material/delete_forever:",
+                question=f"Delete **{plain(workshop.title)}** and everything in it for good? "
+                         "This cannot be undone: export a JSON backup first if you may need it "
+                         "again.",
+                action=workshops.delete_for_good, args=(workshop.id,),
+                done="Workshop deleted for good", yes_label="Yes, delete for good")
 
 
 st.title("CX strategy workshops", anchor=False)

@@ -31,7 +31,7 @@ def test_opening_the_chain_of_the_sample_shows_every_thread_and_the_broken_ones(
         "Goal": "Turn mortgage customers into our loudest fans: lift their NPS from 18 to 35 by "
                 "the end of 2027"[:89] + "…",
         "Latest reading": "28 points on 1 Nov 2026", "Gaps": ""}
-    assert "Broken threads (2)" in texts(at)
+    assert "Broken threads (3)" in texts(at)
     assert "Action serving no goal" in texts(at)
     assert not at.exception
 

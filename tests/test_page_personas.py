@@ -83,10 +83,10 @@ def test_deleting_a_persona_asks_first_and_keep_it_cancels(db_path):
     at.selectbox(key="personas_editing").select(drop).run()
     at.button(key=f"personas_{drop}_delete").click().run()
     assert len(personas.list_personas(conn, wid)) == 2  # nothing deleted before confirming
-    at.button(key="personas_confirm_no").click().run()
+    at.button(key=f"personas_{drop}_delete_no").click().run()
     assert len(personas.list_personas(conn, wid)) == 2
     at.button(key=f"personas_{drop}_delete").click().run()
-    at.button(key="personas_confirm_yes").click().run()
+    at.button(key=f"personas_{drop}_delete_yes").click().run()
     assert [p.id for p in personas.list_personas(conn, wid)] == [keep]
     assert at.selectbox(key="personas_editing").value == keep
 

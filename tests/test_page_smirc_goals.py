@@ -78,6 +78,6 @@ def test_the_sample_goals_show_as_cards_and_one_is_edited_at_a_time(db_path):
     assert goals.get_goal(conn, wid, second.id).statement == second.statement
     at.button(key="smirc_delete").click().run()
     assert len(goals.list_goals(conn, wid)) == 4
-    at.button(key="smirc_confirm_yes").click().run()
+    at.button(key="smirc_delete_yes").click().run()
     assert [g.id for g in goals.list_goals(conn, wid)] == [
         g.id for g in (first, *rest)]

@@ -70,7 +70,7 @@ def test_trash_restore_and_delete_for_good_from_home(db_path):
     at = open_app(db_path)
     at.button(key=f"home_delete_{wid}").click().run()
     assert workshops.list_workshops(conn, trashed=True)  # nothing deleted before confirming
-    at.button(key="home_confirm_delete_yes").click().run()
+    at.button(key=f"home_delete_{wid}_yes").click().run()
     assert workshops.list_workshops(conn, trashed=True) == []
 
 
@@ -80,9 +80,9 @@ def test_keep_it_cancels_a_delete_for_good(db_path):
     workshops.move_to_trash(conn, wid)
     at = open_app(db_path)
     at.button(key=f"home_delete_{wid}").click().run()
-    at.button(key="home_confirm_delete_no").click().run()
+    at.button(key=f"home_delete_{wid}_no").click().run()
     assert [w.id for w in workshops.list_workshops(conn, trashed=True)] == [wid]
-    assert not [b for b in at.button if b.key == "home_confirm_delete_yes"]
+    assert not [b for b in at.button if b.key == f"home_delete_{wid}_yes"]
 
 
 def test_renaming_a_workshop_from_its_details_form(db_path):
