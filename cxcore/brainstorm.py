@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import sqlite_utils
 
 from . import db as store
-from . import ranking, workshops
+from . import ranking, whys, workshops
 from .text import ValidationError, clean_int, clean_text
 
 PROMPT_MAX = 500
@@ -67,7 +68,7 @@ class Brainstorm:
     @property
     def headline(self) -> str:
         short = self.prompt if len(self.prompt) <= 70 else self.prompt[:69] + "…"
-        return f"{TECHNIQUES[self.technique].label}: {short}"
+        return f"{TECHNIQUES[self.technique].label} · {short}"
 
 
 @dataclass(frozen=True)
@@ -98,16 +99,25 @@ class Board:
     ideas: list[Idea]
     votes: list[tuple[str, int]] = field(default_factory=list)
 
-    @property
+    @cached_property
     def live_ideas(self) -> list[Idea]:
         return [i for i in self.ideas if i.merged_into_id is None]
 
     def ranking(self) -> list[ranking.Ranked]:
-        return ranking.rank([ranking.Candidate(i.id, i.scores, i.votes)
-                             for i in self.live_ideas], self.brainstorm.weights)
+        return list(self._ranking)
+
+    @cached_property
+    def _ranking(self) -> tuple[ranking.Ranked, ...]:
+        # a board is read once per rerun and never changes: rank its ideas once
+        return tuple(ranking.rank([ranking.Candidate(i.id, i.scores, i.votes)
+                                   for i in self.live_ideas], self.brainstorm.weights))
+
+    @cached_property
+    def _by_id(self) -> dict[int, Idea]:
+        return {i.id: i for i in self.ideas}
 
     def idea(self, idea_id: int) -> Idea:
-        return next(i for i in self.ideas if i.id == idea_id)
+        return self._by_id[idea_id]
 
 
 @dataclass(frozen=True)
@@ -181,10 +191,9 @@ def prompt_sources(db: sqlite_utils.Database, workshop_id: int) -> list[PromptSo
     chosen = challenge.chosen_challenge(db, workshop_id)
     if chosen:
         sources.append(PromptSource("challenge", chosen.id, chosen.sentence))
-    sources += [PromptSource("why", r["id"], r["text"]) for r in db.query(
-        "SELECT a.id, a.text FROM why_answers a WHERE a.workshop_id = ? AND a.status = 'proven'"
-        " AND a.text != '' AND NOT EXISTS (SELECT 1 FROM why_answers c WHERE c.parent_id = a.id"
-        " AND c.status = 'proven') ORDER BY a.analysis_id, a.id", [workshop_id])]
+    for analysis in whys.list_analyses(db, workshop_id):  # the one root-cause rule, in whys
+        sources += [PromptSource("why", answer.id, answer.text) for answer in
+                    whys.root_causes(whys.list_answers(db, workshop_id, analysis.id))]
     sources += [PromptSource("entry", r["id"], r["text"]) for r in db.query(
         "SELECT id, text FROM journey_entries WHERE workshop_id = ? AND lane = 'opportunities'"
         " AND text != '' ORDER BY id", [workshop_id])]

@@ -291,23 +291,38 @@ def delete_entry(db: sqlite_utils.Database, workshop_id: int, entry_id: int) -> 
 
 
 def send_to_whys(db: sqlite_utils.Database, workshop_id: int, entry_id: int) -> int:
-    """Start a 5 Whys analysis on a pain point; returns the analysis id."""
+    """Start a 5 Whys analysis on a pain point; returns the analysis id. A pain point that
+    was sent before returns its first analysis instead of starting a duplicate."""
     from . import whys
 
     with store.write(db):
         entry = _entry_in_lane(db, workshop_id, entry_id, "pain_points", "the 5 Whys")
+        earlier = _first_linked(db, "why_analyses", workshop_id, entry_id)
+        if earlier is not None:
+            return earlier
         return whys.create_analysis(db, workshop_id, problem=entry["text"],
                                     source_entry_id=entry_id)
 
 
 def send_to_brainstorm(db: sqlite_utils.Database, workshop_id: int, entry_id: int) -> int:
-    """Start a classic brainstorm with an opportunity as its prompt; returns its id."""
+    """Start a classic brainstorm with an opportunity as its prompt; returns its id. An
+    opportunity that was sent before returns its first brainstorm instead of a duplicate."""
     from . import brainstorm
 
     with store.write(db):
         entry = _entry_in_lane(db, workshop_id, entry_id, "opportunities", "a brainstorm")
+        earlier = _first_linked(db, "brainstorms", workshop_id, entry_id)
+        if earlier is not None:
+            return earlier
         return brainstorm.create_brainstorm(db, workshop_id, prompt=entry["text"],
                                             technique="classic", source_entry_id=entry_id)
+
+
+def _first_linked(db: sqlite_utils.Database, table: str, workshop_id: int,
+                  entry_id: int) -> int | None:
+    row = db.execute(f"SELECT MIN(id) FROM {table} WHERE workshop_id = ? AND source_entry_id = ?",
+                     [workshop_id, entry_id]).fetchone()
+    return row[0]
 
 
 def _entry_in_lane(db: sqlite_utils.Database, workshop_id: int, entry_id: int, lane: str,
@@ -372,10 +387,10 @@ def emotion_figure(journey: Journey):
     ax.axhspan(-2.4, 0, color="#fdecea", zorder=0)
     ax.axhspan(0, 2.4, color="#e8f5e9", zorder=0)
     ax.plot(range(len(names)), scores, marker="o", linewidth=2.5, color="#0d6e6e")
-    ax.set_xticks(range(len(names)), names)
+    ax.set_xticks(range(len(names)), names, parse_math=False)  # "$" in a name is text
     ax.set_yticks(list(EMOTIONS), list(EMOTIONS.values()))
     ax.set_ylim(-2.4, 2.4)
-    ax.set_title(f"Emotion curve: {journey.label}", fontsize=10, loc="left")
+    ax.set_title(f"Emotion curve: {journey.label}", fontsize=10, loc="left", parse_math=False)
     ax.grid(axis="y", alpha=0.3)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

@@ -175,11 +175,15 @@ def build_pdf(db: sqlite_utils.Database, workshop_id: int) -> bytes:
     pdf.add_page()
     pdf.insert_toc_placeholder(_render_toc, pages=1, allow_extra_pages=True)
     written = 0
-    for step in guided_path.STEPS:
-        if step.key in progress.started_keys and step.pdf_section is not None:
-            pdf.section(f"{step.phase}: {step.title}")
-            step.pdf_section(pdf, db, workshop_id)
-            written += 1
+    import matplotlib
+
+    # User text in chart labels is text: "$5 to $10" must not be read as a formula.
+    with matplotlib.rc_context({"text.parse_math": False}):
+        for step in guided_path.STEPS:
+            if step.key in progress.started_keys and step.pdf_section is not None:
+                pdf.section(f"{step.phase}: {step.title}")
+                step.pdf_section(pdf, db, workshop_id)
+                written += 1
     if not written:
         pdf.section("Nothing recorded yet")
         pdf.paragraph("No step of the guided path has content yet. Start with the first step "

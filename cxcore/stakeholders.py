@@ -207,8 +207,9 @@ def _quadrant_figure(people: list[Stakeholder], midpoint: int):
                 color=COLOURS[q], fontsize=11, fontweight="bold", alpha=0.8)
     for person in people:
         ax.scatter(person.support, person.influence, s=60, color=COLOURS[person.quadrant])
-        ax.annotate(short_name(person.name), (person.support, person.influence), textcoords="offset points",
-                    xytext=(6, 4), fontsize=8)
+        ax.annotate(short_name(person.name), (person.support, person.influence),
+                    textcoords="offset points", xytext=(6, 4), fontsize=8,
+                    parse_math=False)  # a name with "$" signs is text, not a formula
     ax.set_xlabel("Support for CX (0-10)")
     ax.set_ylabel("Influence (0-10)")
     ax.set_xticks(range(0, 11))

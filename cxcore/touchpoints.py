@@ -126,12 +126,18 @@ def list_touchpoints(db: sqlite_utils.Database, workshop_id: int) -> list[Touchp
 
 
 def stage_choices(db: sqlite_utils.Database, workshop_id: int) -> dict[int, str]:
-    """The workshop's journey stages as {stage id: "Journey title · Stage"}, in map order."""
+    """The workshop's journey stages as {stage id: "Journey title · Stage"}, in map order.
+
+    A journey without a title is named after its persona ("Margaret's journey")."""
     rows = db.execute(
-        "SELECT s.id, j.title, s.name FROM journey_stages s JOIN journeys j ON j.id = s.journey_id"
+        "SELECT s.id, j.title, p.name, s.name FROM journey_stages s"
+        " JOIN journeys j ON j.id = s.journey_id LEFT JOIN personas p ON p.id = j.persona_id"
         " WHERE s.workshop_id = ? ORDER BY j.id, s.position, s.id", [workshop_id]).fetchall()
-    return {sid: f"{title or 'Untitled journey'} · {name or 'Unnamed stage'}"
-            for sid, title, name in rows}
+
+    def journey(title: str, persona: str | None) -> str:
+        return title or (f"{persona}'s journey" if persona else "Untitled journey")
+    return {sid: f"{journey(title, persona)} · {name or 'Unnamed stage'}"
+            for sid, title, persona, name in rows}
 
 
 def has_content(db: sqlite_utils.Database, workshop_id: int) -> bool:
@@ -220,4 +226,4 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
                   "Priority"],
                  [[p.channel_label, p.name, stages.get(p.stage_id, ""), p.consistency,
                    p.meets_needs, p.importance, p.priority] for p in ranked],
-                 widths=[30, 44, 36, 14, 14, 20, 16])
+                 widths=[30, 42, 34, 14, 14, 24, 16])

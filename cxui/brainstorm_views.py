@@ -10,7 +10,7 @@ from cxcore.brainstorm import Board, Brainstorm, Idea
 from cxcore.ideas import cast_vote, take_back_vote
 
 from . import feedback
-from .text import plain
+from .text import chart_text, plain
 
 TEAL = "#0d6e6e"
 
@@ -72,7 +72,7 @@ def ranking_chart(current: Board, top: int = 15) -> None:
         st.caption("Score some ideas to see the chart.")
         return
     rows.reverse()  # plotly draws the first bar at the bottom
-    labels = [f"{r['Rank']}. {short(r['Idea'], 48)}".replace("<", "‹") for r in rows]
+    labels = [chart_text(f"{r['Rank']}. {short(r['Idea'], 48)}") for r in rows]
     figure = go.Figure(go.Bar(
         x=[r["Score"] for r in rows], y=labels, orientation="h", marker_color=TEAL,
         text=[f"{r['Score']:.2f} · {r['Dots']} dots" for r in rows], textposition="auto",

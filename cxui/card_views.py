@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 from cxcore import cards
 from cxcore.cards import Card
 
-from .text import plain
+from .text import chart_text, plain
 
 STATUS_BADGES = {"exploring": ":blue-badge[:material/explore: Exploring]",
                  "validated": ":green-badge[:material/verified: Validated]",
@@ -60,7 +60,7 @@ def value_matrix(card_list: list[Card]) -> go.Figure:
             textfont={"color": "white", "size": 16},
             marker={"size": 36, "color": GREY if retired else TEAL,
                     "line": {"color": "white", "width": 2}},
-            customdata=[p.headline for p in chosen], name="Retired" if retired else "Cards",
+            customdata=[chart_text(p.headline) for p in chosen], name="Retired" if retired else "Cards",
             hovertemplate="Card %{text}: %{customdata}<br>Business %{x:.0f} · "
                           "Customer %{y:.0f}<extra></extra>"))
     line = cards.MIDPOINT - 0.5

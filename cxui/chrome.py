@@ -21,9 +21,10 @@ PROJECTOR_CSS = """<style>
 html {font-size: 22px;}
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], footer {display: none !important;}
-.block-container {max-width: 100% !important; padding: 1.2rem 2.5rem 2rem 2.5rem !important;}
+.block-container {max-width: 100% !important; padding: 0.8rem 2.5rem 2rem 2.5rem !important;}
 .stMarkdown p, .stMarkdown li, [data-testid="stCaptionContainer"] {font-size: 1.15rem;}
-h1 {font-size: 2.6rem !important;}
+h1 {font-size: 2.3rem !important; padding: 0.1rem 0 0.3rem 0 !important;}
+[data-testid="stVerticalBlock"] {gap: 0.75rem;}
 </style>"""
 
 

@@ -4,13 +4,14 @@ Display elements only (markdown, plotly): the page does the editing, one item at
 """
 from __future__ import annotations
 
+
 import plotly.graph_objects as go
 import streamlit as st
 
 from cxcore import journeys
 from cxcore.journeys import Entry, Journey, Stage
 
-from .text import plain
+from .text import chart_text, plain
 
 LANE_ICONS = {"actions": ":material/directions_walk:", "needs": ":material/checklist:",
               "thoughts": ":material/chat_bubble:", "touchpoints": ":material/touch_app:",
@@ -34,6 +35,8 @@ def emotion_text(score: int | None) -> str:
 
 
 # Static styling only (no user text): tinted bands above and below the line of visibility.
+# On a narrow screen the grid keeps its stage columns side by side and scrolls sideways,
+# instead of stacking every column (which would separate entries from their stage).
 GRID_CSS = """<style>
 .st-key-journey_above {background: rgba(13, 110, 110, 0.06); border-radius: 0.6rem;
   padding: 0.4rem 0.5rem;}
@@ -43,6 +46,17 @@ GRID_CSS = """<style>
   color: #c2410c; font-weight: 700; letter-spacing: 0.08em; font-size: 0.85rem;}
 .journey-line::before, .journey-line::after {content: ""; flex: 1;
   border-top: 3px dashed #f97316;}
+@media (max-width: 640px) {
+  .st-key-journey_grid {overflow-x: auto;}
+  .st-key-journey_grid [data-testid="stHorizontalBlock"] {flex-wrap: nowrap !important;
+    min-width: max-content !important;}
+  .st-key-journey_grid [data-testid="stColumn"] {flex: 0 0 10rem !important;
+    width: 10rem !important; min-width: 10rem !important;}
+  .st-key-journey_grid [data-testid="stColumn"]:first-child {flex-basis: 6.5rem !important;
+    width: 6.5rem !important; min-width: 6.5rem !important;}
+  .st-key-journey_above, .st-key-journey_below {min-width: max-content !important;}
+  .st-key-journey_grid > div:has(.journey-line) {position: sticky; left: 0;}
+}
 </style>"""
 LINE_OF_VISIBILITY = ('<div class="journey-line">▲ CUSTOMER · LINE OF VISIBILITY · '
                       'ORGANISATION ▼</div>')
@@ -132,7 +146,7 @@ def one_stage(stage: Stage, number: int) -> None:
 
 def emotion_chart(journey: Journey, presenting: bool) -> go.Figure:
     """The emotion curve: one point per stage, coloured by feeling; unscored stages are gaps."""
-    names = [s.name for s in journey.stages]
+    names = [chart_text(s.name) for s in journey.stages]
     scores = [s.emotion for s in journey.stages]
     size = 20 if presenting else 14
     fig = go.Figure(go.Scatter(

@@ -10,7 +10,7 @@ import streamlit as st
 
 from cxcore import goals, measurement
 
-from .text import plain
+from .text import chart_text, plain
 
 TEAL, GREY, GREEN, RED = "#0d6e6e", "#6c757d", "#2e7d32", "#c62828"
 
@@ -34,7 +34,7 @@ def trend_chart(goal: goals.Goal, readings: list[measurement.Reading]) -> go.Fig
                       annotation_text=f"Deadline {goals.format_date(goal.deadline)}",
                       annotation_position="top left")
     fig.update_layout(height=360, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-                      xaxis_title="Date", yaxis_title=(goal.metric_label or "Value") + unit,
+                      xaxis_title="Date", yaxis_title=chart_text((goal.metric_label or "Value") + unit),
                       showlegend=False, plot_bgcolor="white")
     ends = [r.taken for r in readings] + ([goal.deadline] if goal.deadline else [])
     pad = pd.Timedelta(days=20)

@@ -1,16 +1,22 @@
 """Views of the stakeholder map: the plotly quadrant chart and the tables beside it."""
 from __future__ import annotations
 
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from cxcore import stakeholders as sh
+
+from .text import chart_text
 
 COLOURS = sh.COLOURS
 BADGES = {sh.CHAMPION: "green", sh.SUPPORTER: "blue", sh.GATEKEEPER: "red",
           sh.BYSTANDER: "gray"}
 ICONS = {sh.CHAMPION: ":material/star:", sh.SUPPORTER: ":material/thumb_up:",
          sh.GATEKEEPER: ":material/warning:", sh.BYSTANDER: ":material/campaign:"}
+
+
+_esc = chart_text
 
 
 def badge(quadrant: str) -> str:
@@ -37,8 +43,8 @@ def quadrant_chart(people: list[sh.Stakeholder], midpoint: int, *, big: bool = F
         group = [p for p in people if p.quadrant == q]
         fig.add_trace(go.Scatter(
             x=[p.support for p in group], y=[p.influence for p in group],
-            text=[sh.short_name(p.name) for p in group],
-            customdata=[[p.name, p.department] for p in group],
+            text=[_esc(sh.short_name(p.name)) for p in group],
+            customdata=[[_esc(p.name), _esc(p.department)] for p in group],
             mode="markers+text", name=sh.LABELS[q],
             textposition=["top center" if p.influence >= midpoint else "bottom center"
                           for p in group],

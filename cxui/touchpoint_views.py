@@ -1,11 +1,13 @@
 """Views of the touchpoint review: the priority chart and the sortable tables."""
 from __future__ import annotations
 
+
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
 from cxcore import touchpoints as tp
+from .text import chart_text
 
 CHART_LIMIT = 25
 
@@ -14,7 +16,7 @@ def priority_chart(points: list[tp.Touchpoint], *, big: bool = False) -> go.Figu
     """The touchpoints with the highest priority as horizontal bars, coloured by channel."""
     ranked = sorted(points, key=lambda p: (-p.priority, p.id))[:CHART_LIMIT]
     frame = pd.DataFrame({
-        "Touchpoint": [_short(p.name) for p in ranked],
+        "Touchpoint": bar_labels(ranked),
         "Priority": [p.priority for p in ranked],
         "Channel": [p.channel_label for p in ranked],
         "Vision": [p.consistency for p in ranked], "Needs": [p.meets_needs for p in ranked],
@@ -34,6 +36,21 @@ def priority_chart(points: list[tp.Touchpoint], *, big: bool = False) -> go.Figu
 
 def _short(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def bar_labels(points: list[tp.Touchpoint]) -> list[str]:
+    """One label per bar, each different: touchpoints that share a (shortened) name get
+    " (2)", " (3)"... so that plotly draws them as separate bars instead of stacking them.
+    Escaped, because plotly reads tags such as <b> or <a> in labels as markup."""
+    labels: list[str] = []
+    for point in points:
+        base = label = _short(point.name)
+        count = 1
+        while label in labels:
+            count += 1
+            label = f"{base} ({count})"
+        labels.append(label)
+    return [chart_text(label) for label in labels]
 
 
 def touchpoint_table(points: list[tp.Touchpoint], stages: dict[int, str]) -> pd.DataFrame:

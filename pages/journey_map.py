@@ -144,7 +144,7 @@ OPEN_KEYS = {"five_whys": "five_whys_analysis", "brainstorm": "brainstorm_curren
 
 def send(action, goto: str) -> None:
     ok, new_id = feedback.attempt(action, workshop.id, st.session_state.journey_entry,
-                                  done="Sent: opening it now")
+                                  done="Opening it now")
     if ok:
         st.session_state.journey_goto = goto
         st.session_state[OPEN_KEYS[goto]] = new_id
@@ -170,12 +170,14 @@ with entry_tools, st.container(border=True):
                       width="stretch", on_click=feedback.run,
                       args=(journeys.delete_entry, workshop.id, chosen.id),
                       kwargs={"done": "Entry deleted"})
-        if chosen.lane == "pain_points":
-            onward.button("Send to 5 Whys", icon=":material/account_tree:", type="primary",
+        if chosen.lane == "pain_points":  # once sent, the same button opens that analysis
+            onward.button("Open its 5 Whys" if chosen.in_whys else "Send to 5 Whys",
+                          icon=":material/account_tree:", type="primary",
                           key="journey_to_whys", width="stretch", on_click=send,
                           args=(journeys.send_to_whys, "five_whys"))
         elif chosen.lane == "opportunities":
-            onward.button("Send to brainstorm", icon=":material/lightbulb:", type="primary",
+            onward.button("Open its brainstorm" if chosen.in_brainstorm else
+                          "Send to brainstorm", icon=":material/lightbulb:", type="primary",
                           key="journey_to_brainstorm", width="stretch", on_click=send,
                           args=(journeys.send_to_brainstorm, "brainstorm"))
         st.markdown(journey_view.entry_markdown(chosen))

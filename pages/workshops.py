@@ -61,7 +61,7 @@ def import_form() -> None:
         new_id = feedback.run(backup.import_bytes, upload.getvalue(), done="Backup imported")
         if new_id is not None:
             st.session_state.home_import_round += 1
-            open_and_go(new_id)
+        open_and_go(new_id)
 
 
 def review_note(workshop_id: int) -> str:

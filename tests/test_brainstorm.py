@@ -46,6 +46,34 @@ def test_prompt_sources_are_the_chosen_challenge_root_causes_and_opportunities(d
         PromptSource("entry", ids["entry"], "Track the application live")]
 
 
+def test_only_root_causes_under_the_whys_rule_are_offered_as_prompts(db, make_workshop):
+    """A proven answer under a disproven or an unverified one is not a root cause."""
+    wid = make_workshop()
+    analysis = db["why_analyses"].insert({"workshop_id": wid, "problem": "Stalls"}).last_pk
+    answer = {"workshop_id": wid, "analysis_id": analysis}
+    wrong = db["why_answers"].insert({**answer, "text": "Blurry photos",
+                                      "status": "disproven"}).last_pk
+    db["why_answers"].insert({**answer, "parent_id": wrong, "text": "Photos compressed",
+                              "status": "proven"})
+    open_question = db["why_answers"].insert({**answer, "text": "Advisers disagree",
+                                              "status": "unverified"}).last_pk
+    db["why_answers"].insert({**answer, "parent_id": open_question, "text": "No shared list",
+                              "status": "proven"})
+    proven = db["why_answers"].insert({**answer, "text": "Checklist comes late",
+                                       "status": "proven"}).last_pk
+    assert brainstorm.prompt_sources(db, wid) == [
+        PromptSource("why", proven, "Checklist comes late")]
+
+
+def test_the_sample_offers_its_one_proven_root_cause_and_not_the_disproven_branch(db):
+    from cxcore import sample
+
+    wid = sample.create_sample(db)
+    offered = [s.text for s in brainstorm.prompt_sources(db, wid) if s.kind == "why"]
+    assert offered == ["The checklist is built by the underwriting engine, which only runs "
+                       "after submission"]
+
+
 @pytest.mark.parametrize("source, expected", [
     ("why", "From the 5 Whys: The portal loses uploads"),
     ("entry", "From the journey map: Track the application live"),

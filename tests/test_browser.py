@@ -90,3 +90,34 @@ def test_screenshots_of_home_and_a_step(server, page, viewport, name, present):
         wait_for_app(page)
         no_exceptions(page)
         screenshot(page, f"{key}-{name}")
+
+
+def test_importing_a_backup_from_home_refuses_a_bad_file_and_opens_a_good_one(server, page,
+                                                                               tmp_path):
+    base, db_path = server
+    conn = store.connect(db_path)
+    from cxcore import backup
+
+    good = tmp_path / "good.json"
+    good.write_text(backup.export_json(conn, sample.create_sample(conn)), encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something-else"}', encoding="utf-8")
+    before = len(workshops.list_workshops(conn))
+
+    page.goto(base)
+    wait_for_app(page)
+    page.get_by_role("button", name="Import a backup").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    page.get_by_role("button", name="Import as a new workshop").click()
+    page.get_by_text("This is not a CX workshop backup").wait_for()
+    assert len(workshops.list_workshops(conn)) == before
+
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    if not uploader.count():  # the popover closes on some reruns
+        page.get_by_role("button", name="Import a backup").click()
+    uploader.set_input_files(str(good))
+    page.get_by_role("button", name="Import as a new workshop").click()
+    page.wait_for_url(re.compile(r"[?&]w=\d+"))
+    wait_for_app(page)
+    assert len(workshops.list_workshops(conn)) == before + 1
+    no_exceptions(page)

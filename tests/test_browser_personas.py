@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from cxcore import db as store
 from cxcore import empathy, personas, sample, workshops
-from tests.browser_support import PHONE, screenshot, wait_for_app
+from tests.browser_support import PHONE, ROOT, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -100,3 +100,12 @@ def test_a_full_empathy_map_on_the_projector(server, page):
     no_exceptions(page)
     assert page.get_by_text("Do note 15: a typical sticky note", exact=True).is_visible()
     screenshot(page, "empathy_maps-projector-full")
+    # Scrolled to the board, all four quadrants and their 60 notes fit one projector screen.
+    think = page.get_by_role("heading", name="Think").first
+    think.evaluate("heading => heading.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)
+    notes = [page.get_by_text(f"{label} note {number}: a typical sticky note", exact=True)
+             for label in empathy.LABELS.values() for number in range(1, 16)]
+    boxes = [note.bounding_box() for note in notes]
+    assert all(0 <= box["y"] and box["y"] + box["height"] <= 1080 for box in boxes)
+    page.screenshot(path=str(ROOT / "tests" / "screenshots" / "empathy_maps-projector-board.png"))

@@ -56,6 +56,16 @@ def test_a_root_cause_with_no_brainstorm_is_a_break():
     assert chain.broken(found) == [Break("no_brainstorm", CAUSE)]
 
 
+def test_a_root_cause_whose_brainstorm_has_no_ideas_yet_is_a_break():
+    found = chain.build_threads(full_data(brainstorms=[{"id": 7, "source_why_id": 3,
+                                                        "top_idea_id": None}],
+                                          ideas=[], cards=[], actions=[], goals=[],
+                                          readings=[]))
+    assert found == [Thread((PAIN, CAUSE), ("no_idea",))]
+    assert [b.message for b in chain.broken(found)] == [
+        "Brainstorm on this root cause has no ideas yet: No checklist up front"]
+
+
 def test_without_a_card_the_thread_follows_the_top_ranked_idea_and_calls_out_the_gap():
     found = chain.build_threads(full_data(cards=[], actions=[], goals=[], readings=[]))
     top = Link("idea", 11, "Call every applicant")

@@ -280,6 +280,27 @@ def test_an_opportunity_sent_to_the_brainstorm_becomes_its_prompt(db, workshop_i
     assert (entry.in_brainstorm, entry.in_whys) == (True, False)
 
 
+def test_sending_a_pain_point_again_opens_its_analysis_instead_of_a_duplicate(
+        db, workshop_id, journey_id):
+    accept = stage_id(db, workshop_id, journey_id, "Accept")
+    pain = journeys.add_entry(db, workshop_id, accept, "pain_points", "Documents re-sent")
+    first = journeys.send_to_whys(db, workshop_id, pain)
+    assert journeys.send_to_whys(db, workshop_id, pain) == first
+    assert db.execute("SELECT id, problem, source_entry_id FROM why_analyses").fetchall() == [
+        (first, "Documents re-sent", pain)]
+
+
+def test_sending_an_opportunity_again_opens_its_brainstorm_instead_of_a_duplicate(
+        db, workshop_id, journey_id):
+    pytest.importorskip("cxcore.brainstorm", reason="the brainstorm step is not written yet")
+    adopt = stage_id(db, workshop_id, journey_id, "Adopt")
+    idea = journeys.add_entry(db, workshop_id, adopt, "opportunities", "Status tracker")
+    first = journeys.send_to_brainstorm(db, workshop_id, idea)
+    assert journeys.send_to_brainstorm(db, workshop_id, idea) == first
+    assert db.execute("SELECT id, prompt, source_entry_id FROM brainstorms").fetchall() == [
+        (first, "Status tracker", idea)]
+
+
 @pytest.mark.parametrize("lane", [lane for lane in journeys.LANES if lane != "pain_points"])
 def test_only_pain_points_can_go_to_the_five_whys(db, workshop_id, journey_id, lane):
     entry = journeys.add_entry(db, workshop_id, stage_id(db, workshop_id, journey_id, "Adopt"),
@@ -343,3 +364,19 @@ def test_the_pdf_has_the_journey_grid_and_emotion_curve_for_each_journey(db):
         assert expected in text
     assert text.count("LINE OF VISIBILITY") == 3
     assert sum(len(p.images) for p in pages) == 3  # one emotion curve per journey
+
+
+def test_stage_names_and_titles_with_dollar_signs_are_drawn_as_text_in_the_pdf(db, workshop_id):
+    journey_id = journeys.create_journey(db, workshop_id, None, r"Costs $\frac$ path")
+    first, second = journeys.get_journey(db, workshop_id, journey_id).stages[:2]
+    journeys.set_emotion(db, workshop_id, first.id, 1)
+    journeys.rename_stage(db, workshop_id, second.id, r"Pay $5 or $\alpha")
+    figure = journeys.emotion_figure(journeys.get_journey(db, workshop_id, journey_id))
+    figure.canvas.draw()  # a name read as a formula would fail here
+    axes = figure.axes[0]
+    assert ([t.get_text() for t in axes.get_xticklabels()][:2], axes.get_title(loc="left")) == (
+        ["Attract", r"Pay $5 or $\alpha"], r"Emotion curve: No persona yet: Costs $\frac$ path")
+    report = pdf.Report("Test")
+    report.add_page()
+    journeys.pdf_section(report, db, workshop_id)
+    assert len(report.output()) > 0

@@ -183,3 +183,31 @@ def test_an_opportunity_is_sent_to_a_brainstorm_which_opens_with_it_as_the_promp
     assert rows == [("Text updates at each step", "classic", idea)]
     assert at.title[0].value == "Brainstorm"
     assert "Text updates at each step" in texts(at)
+
+
+def test_a_pain_point_already_in_the_five_whys_opens_its_analysis_without_a_duplicate(db_path):
+    conn = fresh_db(db_path)
+    wid = sample.create_sample(conn)
+    [sent] = [e for e in journeys.list_journeys(conn, wid)[0].entries if e.in_whys]
+    before = conn.execute("SELECT id, problem FROM why_analyses WHERE workshop_id = ? "
+                          "ORDER BY id", [wid]).fetchall()
+    [(analysis_id,)] = conn.execute("SELECT id FROM why_analyses WHERE source_entry_id = ?",
+                                    [sent.id]).fetchall()
+    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at.selectbox(key="journey_entry").select(sent.id).run()
+    assert at.button(key="journey_to_whys").label == "Open its 5 Whys"
+    at.button(key="journey_to_whys").click().run()
+    assert not at.exception
+    assert at.title[0].value == "5 Whys"
+    assert at.session_state["five_whys_analysis"] == analysis_id
+    assert conn.execute("SELECT id, problem FROM why_analyses WHERE workshop_id = ? "
+                        "ORDER BY id", [wid]).fetchall() == before
+
+
+def test_stage_names_on_the_emotion_curve_are_shown_as_typed_not_read_as_markup():
+    from cxui import journey_view
+
+    stage = journeys.Stage(1, "<b>Pay</b> & go", "", -1)
+    figure = journey_view.emotion_chart(journeys.Journey(1, None, None, "", (stage,)), False)
+    assert (list(figure.layout.xaxis.ticktext), list(figure.data[0].y)) == (
+        ["&lt;b&gt;Pay&lt;/b&gt; &amp; go"], [-1])

@@ -103,3 +103,13 @@ def test_raising_the_midpoint_regroups_the_map(db_path):
     assert (sh.get_midpoint(conn, wid), sh.list_stakeholders(conn, wid)[0].quadrant) == (
         7, "bystander")
     assert ":gray-badge[:material/campaign: Bystander] **1**" in quadrant_cards(at)
+
+
+def test_names_on_the_chart_are_shown_as_typed_not_read_as_markup():
+    from cxui import stakeholder_views as views
+
+    person = sh.Stakeholder(1, "<b>Board</b> & co, chair", "<i>IT</i>", 2, 9, "", sh.GATEKEEPER)
+    [gatekeepers] = [t for t in views.quadrant_chart([person], 5).data if t.name == "Gatekeeper"]
+    assert (list(gatekeepers.text), [list(c) for c in gatekeepers.customdata]) == (
+        ["&lt;b&gt;Board&lt;/b&gt; &amp; co"],
+        [["&lt;b&gt;Board&lt;/b&gt; &amp; co, chair", "&lt;i&gt;IT&lt;/i&gt;"]])

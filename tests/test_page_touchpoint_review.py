@@ -103,3 +103,16 @@ def test_deleting_the_selected_touchpoint_selects_the_next_one(db_path):
     assert not at.exception
     assert [t.id for t in tp.list_touchpoints(conn, wid)] == [second]
     assert at.selectbox(key="touchpoint_review_selected").value == second
+
+
+def test_touchpoints_sharing_a_name_get_a_bar_each_with_its_own_priority():
+    from cxui import touchpoint_views as views
+
+    points = [tp.Touchpoint(1, "website", "", "Live chat", None, 1, 1, 5, ""),
+              tp.Touchpoint(2, "mobile_app", "", "Live chat", None, 4, 4, 2, ""),
+              tp.Touchpoint(3, "in_store", "", "<b>Desk</b> & queue", None, 3, 3, 3, "")]
+    figure = views.priority_chart(points)
+    bars = sorted((trace.name, y, int(x)) for trace in figure.data
+                  for y, x in zip(trace.y, trace.x))
+    assert bars == [("In-store", "&lt;b&gt;Desk&lt;/b&gt; &amp; queue", 12),
+                    ("Mobile app", "Live chat (2)", 4), ("Website", "Live chat", 40)]

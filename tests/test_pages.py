@@ -206,3 +206,16 @@ def test_home_shows_when_the_next_review_is_due(db_path):
     at = open_app(db_path, workshop_id=wid)
     words = "review overdue since" if due < dt.date.today() else "next review due"
     assert f"{words} {due.day} {due:%b %Y}" in texts(at)
+
+
+def test_the_timer_turns_red_in_its_last_five_percent(db_path):
+    import time
+
+    from cxcore.timer import Timer
+
+    wid = sample.create_sample(fresh_db(db_path))
+    at = open_app(db_path, page="pages/focusing_challenge.py", workshop_id=wid)
+    at.session_state["timer"] = Timer(duration=600, ends_at=time.time() + 20)
+    at.run()
+    assert [m.value for m in at.markdown if "material/timer" in m.value][0].startswith(
+        "#### :red[:material/timer: 00:")

@@ -183,3 +183,19 @@ def test_a_workshop_with_no_content_still_gives_a_valid_pdf(db):
 def test_a_pdf_of_a_missing_workshop_raises_not_found(db):
     with pytest.raises(workshops.NotFoundError, match=r"^There is no workshop with id 404\.$"):
         pdf.build_pdf(db, 404)
+
+
+def test_dollar_signs_in_chart_labels_are_drawn_as_text_not_read_as_formulas(db, make_workshop):
+    from cxcore import brainstorm, goals, ideas, measurement, ranking
+
+    wid = make_workshop()
+    storm = brainstorm.create_brainstorm(db, wid, "Fees: cut $5 to $10?")
+    idea = ideas.add_idea(db, wid, storm, "Refund $5 on #fees & $10^ after a week")
+    for criterion in ranking.CRITERIA:
+        ideas.set_score(db, wid, idea, criterion, 4)
+    goal = goals.add_goal(db, wid, "Save $5 on #fees & $10^ a month", "nps", target=30.0,
+                          baseline=10.0, deadline="2027-06-30")
+    measurement.add_reading(db, wid, goal, "2026-10-01", 12.0)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.build_pdf(db, wid)))
+                   .pages)
+    assert "Refund $5 on #fees & $10^" in text

@@ -185,3 +185,18 @@ def test_the_pdf_section_draws_the_chart_and_the_table_by_quadrant(db, make_work
 ])
 def test_chart_labels_use_the_name_before_the_first_comma_cut_to_fit(name, expected):
     assert sh.short_name(name) == expected
+
+
+def test_a_name_with_dollar_signs_is_drawn_as_text_in_the_pdf_chart(db, make_workshop):
+    from cxcore.pdf import Report
+
+    wid = make_workshop()
+    sh.add_stakeholder(db, wid, "Owner $x^{$ team", "Finance", 3, 8)
+    figure = sh._quadrant_figure(sh.list_stakeholders(db, wid), 5)
+    figure.canvas.draw()  # a name read as a formula would fail here
+    assert [t.get_text() for t in figure.axes[0].texts if "$" in t.get_text()] == [
+        "Owner $x^{$ team"]
+    report = Report("Test")
+    report.add_page()
+    sh.pdf_section(report, db, wid)
+    assert len(report.output()) > 0

@@ -174,3 +174,17 @@ def test_the_pdf_section_names_the_channel_and_lists_touchpoints_by_priority(db,
     text = PdfReader(io.BytesIO(bytes(report.output()))).pages[0].extract_text()
     assert "Customer support: its touchpoints matter (importance 5/5)" in text
     assert text.index("Mortgage helpline") < text.index("Rate calculator")
+    # every column heading fits on one line
+    assert "Channel Touchpoint Journey stage Vision Needs Importance Priority" in text
+
+
+def test_a_journey_without_a_title_offers_its_stages_under_its_personas_name(db, make_workshop):
+    from cxcore import journeys
+
+    wid = make_workshop()
+    persona = db["personas"].insert({"workshop_id": wid, "name": "Margaret"}).last_pk
+    journeys.create_journey(db, wid, persona)
+    journeys.create_journey(db, wid, None)
+    assert list(tp.stage_choices(db, wid).values()) == [
+        *(f"Margaret's journey · {name}" for name, _ in journeys.DEFAULT_STAGES),
+        *(f"Untitled journey · {name}" for name, _ in journeys.DEFAULT_STAGES)]
