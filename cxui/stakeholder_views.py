@@ -1,7 +1,6 @@
 """Views of the stakeholder map: the plotly quadrant chart and the tables beside it."""
 from __future__ import annotations
 
-
 import pandas as pd
 import plotly.graph_objects as go
 
