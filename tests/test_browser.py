@@ -108,6 +108,7 @@ def test_importing_a_backup_from_home_refuses_a_bad_file_and_opens_a_good_one(se
     wait_for_app(page)
     page.get_by_role("button", name="Import a backup").click()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    page.get_by_text("bad.json").wait_for()
     page.get_by_role("button", name="Import as a new workshop").click()
     page.get_by_text("This is not a CX workshop backup").wait_for()
     assert len(workshops.list_workshops(conn)) == before
@@ -116,6 +117,8 @@ def test_importing_a_backup_from_home_refuses_a_bad_file_and_opens_a_good_one(se
     if not uploader.count():  # the popover closes on some reruns
         page.get_by_role("button", name="Import a backup").click()
     uploader.set_input_files(str(good))
+    page.get_by_text("good.json").wait_for()
+    wait_for_app(page)
     page.get_by_role("button", name="Import as a new workshop").click()
     page.wait_for_url(re.compile(r"[?&]w=\d+"))
     wait_for_app(page)
