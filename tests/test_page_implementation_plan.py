@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from cxcore import goals, plan, sample, stakeholders, workshops
+from cxui.text import plain
 from tests.apptest_support import fresh_db, open_app, texts
 
 
@@ -71,7 +72,8 @@ def test_the_sample_plan_shows_departments_the_table_and_the_overdue_action(db_p
     overdue = [a.title for a in plan.list_actions(conn, wid)
                if plan.is_overdue(a, dt.date.today())]
     assert "Brief mortgage advisers on the new checklist and tracker" in overdue
-    assert [e.value.split(" (")[0] for e in at.error] == [f"**Overdue:** {t}" for t in overdue]
+    assert [e.value.split(" (")[0] for e in at.error] == [f"**Overdue:** {plain(t)}"
+                                                          for t in overdue]
     [table] = at.dataframe
     assert len(table.value) == 10
     assert [m.value for m in at.metric] == ["10", "3", "2", "1", str(len(overdue))]
