@@ -180,6 +180,6 @@ with st.expander("Edit or delete this analysis", icon=":material/settings:"):
                    analysis.problem, whys.update_problem, workshop.id, analysis.id,
                    max_chars=whys.PROBLEM_MAX)
     confirm_row("Delete this analysis and all its answers", ("analysis", analysis.id),
-                whys.delete_analysis, "Analysis deleted", f"five_whys_delete_analysis")
+                whys.delete_analysis, "Analysis deleted", "five_whys_delete_analysis")
 
 chrome.end_step(KEY)

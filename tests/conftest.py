@@ -18,6 +18,14 @@ def db_path(tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def app_db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A database file that the app under AppTest uses too (through ``CX_DB``)."""
+    path = str(tmp_path / "app.db")
+    monkeypatch.setenv("CX_DB", path)
+    return path
+
+
+@pytest.fixture
 def db(db_path: str) -> sqlite_utils.Database:
     database = store.connect(db_path)
     yield database

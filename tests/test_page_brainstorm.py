@@ -1,8 +1,6 @@
 """The brainstorm page through AppTest: create, capture by Enter, converge, vote, score, merge."""
 from __future__ import annotations
 
-import pytest
-
 from cxcore import brainstorm, cards, challenge, ideas, sample, workshops
 from cxcore.ranking import Ranked
 from tests.apptest_support import fresh_db, open_app, texts
@@ -10,15 +8,8 @@ from tests.apptest_support import fresh_db, open_app, texts
 PAGE = "pages/brainstorm.py"
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = str(tmp_path / "brainstorm.db")
-    monkeypatch.setenv("CX_DB", path)
-    return path
-
-
-def converging(db_path, texts_=("Checklist up front", "Tracker", "Checklist first")):
-    conn = fresh_db(db_path)
+def converging(app_db_path, texts_=("Checklist up front", "Tracker", "Checklist first")):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     bid = brainstorm.create_brainstorm(conn, wid, "Stop re-sends")
     ids = [ideas.add_idea(conn, wid, bid, text) for text in texts_]
@@ -26,11 +17,11 @@ def converging(db_path, texts_=("Checklist up front", "Tracker", "Checklist firs
     return conn, wid, bid, ids
 
 
-def test_a_brainstorm_starts_from_the_chosen_challenge_and_shows_where_it_came_from(db_path):
-    conn = fresh_db(db_path)
+def test_a_brainstorm_starts_from_the_chosen_challenge_and_shows_where_it_came_from(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = sample.create_sample(conn)
     before = len(brainstorm.list_brainstorms(conn, wid))
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     source = next(o for o in at.selectbox(key="brainstorm_new_source").options
                   if o.startswith("Focusing challenge"))
     at.selectbox(key="brainstorm_new_source").select(
@@ -46,10 +37,10 @@ def test_a_brainstorm_starts_from_the_chosen_challenge_and_shows_where_it_came_f
     assert "From the focusing challenge: First-time home buyers" in texts(at)
 
 
-def test_enter_adds_the_idea_and_clears_the_box_and_no_scores_show_in_diverge(db_path):
-    conn = fresh_db(db_path)
+def test_enter_adds_the_idea_and_clears_the_box_and_no_scores_show_in_diverge(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.text_area(key="brainstorm_new_prompt").input("How might we stop re-sends?")
     at.button(key="brainstorm_create").click().run()
     [bid] = [b.id for b in brainstorm.list_brainstorms(conn, wid)]
@@ -70,11 +61,11 @@ def test_enter_adds_the_idea_and_clears_the_box_and_no_scores_show_in_diverge(db
                                                       "Status tracker"]
 
 
-def test_what_if_ideas_go_under_the_chosen_provocation(db_path):
-    conn = fresh_db(db_path)
+def test_what_if_ideas_go_under_the_chosen_provocation(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     bid = brainstorm.create_brainstorm(conn, wid, "Stop re-sends", "what_if")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.text_input(key="brainstorm_provocation").input("What if nobody visited a branch?").run()
     at.text_input(key="brainstorm_provocation").input("What if it took one evening?").run()
     first, second = brainstorm.board(conn, wid, bid).provocations
@@ -84,9 +75,9 @@ def test_what_if_ideas_go_under_the_chosen_provocation(db_path):
         ("Evening chat", second.id)]
 
 
-def test_votes_named_and_anonymous_stay_within_the_budget(db_path):
-    conn, wid, bid, (one, two, _) = converging(db_path)
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+def test_votes_named_and_anonymous_stay_within_the_budget(app_db_path):
+    conn, wid, bid, (one, two, _) = converging(app_db_path)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.selectbox(key=f"brainstorm_focus_{bid}").select(one)
     at.text_input(key="brainstorm_voter").input("Ana")
     for _ in range(3):
@@ -102,10 +93,10 @@ def test_votes_named_and_anonymous_stay_within_the_budget(db_path):
     assert brainstorm.board(conn, wid, bid).votes == [("Ana", 3), ("Anonymous 1", 1)]
 
 
-def test_scoring_an_idea_ranks_it_and_merging_carries_its_votes(db_path):
-    conn, wid, bid, (one, two, three) = converging(db_path)
+def test_scoring_an_idea_ranks_it_and_merging_carries_its_votes(app_db_path):
+    conn, wid, bid, (one, two, three) = converging(app_db_path)
     ideas.cast_vote(conn, wid, three, "Ben", 2)
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.selectbox(key=f"brainstorm_focus_{bid}").select(two).run()
     at.segmented_control(key=f"brainstorm_score_{two}_customer_value").set_value(5).run()
     at.segmented_control(key=f"brainstorm_score_{two}_feasibility").set_value(2).run()
@@ -119,28 +110,28 @@ def test_scoring_an_idea_ranks_it_and_merging_carries_its_votes(db_path):
     assert at.dataframe[0].value["Idea"].tolist() == ["Tracker", "Checklist up front"]
 
 
-def test_a_theme_is_picked_or_typed_for_one_idea(db_path):
-    conn, wid, bid, (one, two, _) = converging(db_path)
+def test_a_theme_is_picked_or_typed_for_one_idea(app_db_path):
+    conn, wid, bid, (one, two, _) = converging(app_db_path)
     ideas.update_idea(conn, wid, one, "theme", "Checklist")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.selectbox(key=f"brainstorm_focus_{bid}").select(two).run()
     at.selectbox(key=f"brainstorm_theme_{two}").select("Checklist").run()
     assert brainstorm.themes(brainstorm.board(conn, wid, bid)) == {
         "Checklist": [one, two], "": [two + 1]}
 
 
-def test_weights_and_dots_per_voter_are_set_per_brainstorm(db_path):
-    conn, wid, bid, _ = converging(db_path)
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+def test_weights_and_dots_per_voter_are_set_per_brainstorm(app_db_path):
+    conn, wid, bid, _ = converging(app_db_path)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.number_input(key=f"brainstorm_dots_{bid}").set_value(5).run()
     at.number_input(key=f"brainstorm_weight_{bid}_feasibility").set_value(2.5).run()
     saved = brainstorm.get_brainstorm(conn, wid, bid)
     assert (saved.dots_per_voter, saved.weights) == (5, (1.0, 1.0, 2.5))
 
 
-def test_promoting_an_idea_creates_a_card_and_opens_the_design_cards(db_path):
-    conn, wid, bid, (one, _, _) = converging(db_path)
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+def test_promoting_an_idea_creates_a_card_and_opens_the_design_cards(app_db_path):
+    conn, wid, bid, (one, _, _) = converging(app_db_path)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.selectbox(key=f"brainstorm_focus_{bid}").select(one).run()
     at.button(key="brainstorm_promote").click().run()
     assert [(c.idea_id, c.new_experience) for c in cards.list_cards(conn, wid)] == [
@@ -151,10 +142,10 @@ def test_promoting_an_idea_creates_a_card_and_opens_the_design_cards(db_path):
     assert "Card created" in texts(at)
 
 
-def test_the_sample_brainstorm_shows_its_root_cause_and_ranking(db_path):
-    wid = sample.create_sample(fresh_db(db_path))
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
-    first = brainstorm.list_brainstorms(fresh_db(db_path), wid)[0]
+def test_the_sample_brainstorm_shows_its_root_cause_and_ranking(app_db_path):
+    wid = sample.create_sample(fresh_db(app_db_path))
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
+    first = brainstorm.list_brainstorms(fresh_db(app_db_path), wid)[0]
     at.selectbox(key="brainstorm_pick").select(first.id).run()
     assert "From the 5 Whys: The checklist is built by the underwriting engine" in texts(at)
     assert at.dataframe[0].value["Idea"].tolist()[0] == (

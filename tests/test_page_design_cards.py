@@ -1,32 +1,23 @@
 """The design cards page through AppTest: fill a card, rate it, change status, retire it."""
 from __future__ import annotations
 
-import pytest
-
 from cxcore import cards, sample, workshops
 from tests.apptest_support import fresh_db, open_app, texts
 
 PAGE = "pages/design_cards.py"
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = str(tmp_path / "cards.db")
-    monkeypatch.setenv("CX_DB", path)
-    return path
-
-
-def test_an_empty_workshop_invites_a_first_card(db_path):
-    wid = workshops.create(fresh_db(db_path), "Bank")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+def test_an_empty_workshop_invites_a_first_card(app_db_path):
+    wid = workshops.create(fresh_db(app_db_path), "Bank")
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     assert "No cards yet. Start a blank card, or make one from a brainstorm idea." in texts(at)
     assert at.button(key="cards_add_from_idea").disabled
 
 
-def test_a_blank_card_is_filled_part_by_part_then_rated_and_validated(db_path):
-    conn = fresh_db(db_path)
+def test_a_blank_card_is_filled_part_by_part_then_rated_and_validated(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.button(key="cards_add_blank").click().run()
     [card] = cards.list_cards(conn, wid)
     assert at.selectbox(key="cards_selected").value == card.id
@@ -44,11 +35,11 @@ def test_a_blank_card_is_filled_part_by_part_then_rated_and_validated(db_path):
     assert "Top priorities" in texts(at)
 
 
-def test_a_draft_cannot_be_marked_validated_from_the_page(db_path):
-    conn = fresh_db(db_path)
+def test_a_draft_cannot_be_marked_validated_from_the_page(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     cid = cards.add_card(conn, wid, "Half a card")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.segmented_control(key=f"cards_edit_{cid}_status").set_value("validated").run()
     assert [e.value for e in at.error] == [
         "Card 1 is still a draft: write all four parts before marking it validated."]
@@ -56,11 +47,11 @@ def test_a_draft_cannot_be_marked_validated_from_the_page(db_path):
     assert at.segmented_control(key=f"cards_edit_{cid}_status").value == "exploring"
 
 
-def test_retiring_needs_a_reason_and_then_keeps_the_card_on_record(db_path):
-    conn = fresh_db(db_path)
+def test_retiring_needs_a_reason_and_then_keeps_the_card_on_record(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     cid = cards.add_card(conn, wid, "A chatbot for every question", "waits", "a bot", "no calls")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.button(key="cards_retire").click().run()
     assert [e.value for e in at.error] == ["The reason to retire the card cannot be empty."]
     assert cards.get_card(conn, wid, cid).status == "exploring"
@@ -74,12 +65,12 @@ def test_retiring_needs_a_reason_and_then_keeps_the_card_on_record(db_path):
 
 
 def test_emptying_a_part_of_a_validated_card_is_refused_and_the_field_shows_the_stored_text(
-        db_path):
-    conn = fresh_db(db_path)
+        app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     cid = cards.add_card(conn, wid, "Kept", "a need", "a solution", "a result")
     cards.set_status(conn, wid, cid, "validated")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.text_area(key=f"cards_edit_{cid}_new_experience").input("   ").run()
     assert [e.value for e in at.error] == [
         "A card marked validated keeps all four parts. Move it back to exploring before "
@@ -88,20 +79,20 @@ def test_emptying_a_part_of_a_validated_card_is_refused_and_the_field_shows_the_
     assert at.text_area(key=f"cards_edit_{cid}_new_experience").value == "Kept"
 
 
-def test_a_draft_is_deleted_only_after_confirming(db_path):
-    conn = fresh_db(db_path)
+def test_a_draft_is_deleted_only_after_confirming(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     cid = cards.add_card(conn, wid, "Mistake")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.button(key="cards_delete").click().run()
     assert [c.id for c in cards.list_cards(conn, wid)] == [cid]
     at.button(key="cards_delete_yes").click().run()
     assert cards.list_cards(conn, wid) == []
 
 
-def test_the_sample_shows_four_cards_ranked_with_the_retired_one_last(db_path):
-    wid = sample.create_sample(fresh_db(db_path))
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+def test_the_sample_shows_four_cards_ranked_with_the_retired_one_last(app_db_path):
+    wid = sample.create_sample(fresh_db(app_db_path))
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     shown = texts(at)
     assert "Cards (4)" in shown
     ranking = at.dataframe[0].value

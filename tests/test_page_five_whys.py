@@ -1,19 +1,10 @@
 """The 5 Whys page through AppTest: analyses, answers via the picker, statuses, root causes."""
 from __future__ import annotations
 
-import pytest
-
 from cxcore import sample, whys, workshops
 from tests.apptest_support import fresh_db, open_app, texts
 
 PAGE = "pages/five_whys.py"
-
-
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = str(tmp_path / "whys.db")
-    monkeypatch.setenv("CX_DB", path)
-    return path
 
 
 def add_answer(at, text, source="", figure=""):
@@ -23,9 +14,9 @@ def add_answer(at, text, source="", figure=""):
     at.button(key="five_whys_add").click().run()
 
 
-def test_the_sample_shows_the_tree_as_text_with_its_root_cause_marked(db_path):
-    wid = sample.create_sample(fresh_db(db_path))
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+def test_the_sample_shows_the_tree_as_text_with_its_root_cause_marked(app_db_path):
+    wid = sample.create_sample(fresh_db(app_db_path))
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     shown = texts(at)
     assert "### Mortgage application stalls while customers re-send documents" in shown
     assert ("- The checklist is built by the underwriting engine, which only runs after "
@@ -37,10 +28,10 @@ def test_the_sample_shows_the_tree_as_text_with_its_root_cause_marked(db_path):
     assert at.subheader[-1].value == "Root causes (1)"
 
 
-def test_creating_an_analysis_answering_it_and_proving_a_root_cause(db_path):
-    conn = fresh_db(db_path)
+def test_creating_an_analysis_answering_it_and_proving_a_root_cause(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     assert "No analysis yet" in texts(at)
     at.text_input(key="five_whys_new_problem").input("Card activation calls peak on Mondays")
     at.button(key="five_whys_start").click().run()
@@ -62,12 +53,12 @@ def test_creating_an_analysis_answering_it_and_proving_a_root_cause(db_path):
     assert at.subheader[-1].value == "Root causes (1)"
 
 
-def test_editing_evidence_saves_it_and_an_emptied_answer_is_refused(db_path):
-    conn = fresh_db(db_path)
+def test_editing_evidence_saves_it_and_an_emptied_answer_is_refused(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     aid = whys.create_analysis(conn, wid, "Stalls")
     answer = whys.add_answer(conn, wid, aid, None, "Docs re-sent")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.selectbox(key=f"five_whys_pick_{aid}").set_value(answer).run()
     at.text_input(key=f"five_whys_evidence_figure_{answer}").input("41% sent back").run()
     at.text_input(key=f"five_whys_text_{answer}").input("   ").run()
@@ -76,24 +67,24 @@ def test_editing_evidence_saves_it_and_an_emptied_answer_is_refused(db_path):
         whys.Answer(answer, None, "Docs re-sent", "", "41% sent back", "unverified", 1)]
 
 
-def test_an_empty_answer_is_refused_with_a_message(db_path):
-    conn = fresh_db(db_path)
+def test_an_empty_answer_is_refused_with_a_message(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     aid = whys.create_analysis(conn, wid, "Stalls")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     add_answer(at, "", "CRM")
     assert [e.value for e in at.error] == ["Write the answer to “why?” first."]
     assert whys.list_answers(conn, wid, aid) == []
 
 
-def test_deleting_an_answer_asks_first_then_removes_its_subtree(db_path):
-    conn = fresh_db(db_path)
+def test_deleting_an_answer_asks_first_then_removes_its_subtree(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     aid = whys.create_analysis(conn, wid, "Stalls")
     top = whys.add_answer(conn, wid, aid, None, "Top")
     whys.add_answer(conn, wid, aid, top, "Child")
     keep = whys.add_answer(conn, wid, aid, None, "Other")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.selectbox(key=f"five_whys_pick_{aid}").set_value(top).run()
     at.button(key=f"five_whys_delete_{top}").click().run()
     assert len(whys.list_answers(conn, wid, aid)) == 3
@@ -103,30 +94,30 @@ def test_deleting_an_answer_asks_first_then_removes_its_subtree(db_path):
     assert not at.exception
 
 
-def test_an_analysis_from_a_journey_pain_point_says_where_it_came_from(db_path):
-    conn = fresh_db(db_path)
+def test_an_analysis_from_a_journey_pain_point_says_where_it_came_from(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     stage = conn["journey_stages"].insert({"workshop_id": wid, "name": "Accept"}).last_pk
     conn["journey_entries"].insert({"workshop_id": wid, "stage_id": stage, "lane": "pain_points",
                                     "text": "Documents re-sent"})
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.selectbox(key="five_whys_new_source").select_index(1).run()
     at.button(key="five_whys_start").click().run()
     assert [a.problem for a in whys.list_analyses(conn, wid)] == ["Documents re-sent"]
     assert ":blue-badge[:material/route: From the journey map: Accept]" in texts(at)
 
 
-def test_a_root_cause_starts_a_brainstorm_with_it_as_the_prompt(db_path):
-    conn = fresh_db(db_path)
+def test_a_root_cause_starts_a_brainstorm_with_it_as_the_prompt(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     aid = whys.create_analysis(conn, wid, "Stalls")
     answer = whys.add_answer(conn, wid, aid, None, "No checklist before submission")
     whys.set_status(conn, wid, answer, "proven")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.button(key=f"five_whys_brainstorm_{answer}").click().run()
     assert not at.exception
     assert at.title[0].value == "Brainstorm"
     rows = [(r["prompt"], r["technique"], r["source_why_id"]) for r in conn["brainstorms"].rows]
     assert rows == [("No checklist before submission", "classic", answer)]
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     assert ":green-badge[:material/lightbulb: Brainstorm started]" in texts(at)

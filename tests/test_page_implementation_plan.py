@@ -3,27 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from cxcore import goals, plan, sample, stakeholders, workshops
 from cxui.text import plain
 from tests.apptest_support import fresh_db, open_app, texts
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = str(tmp_path / "plan.db")
-    monkeypatch.setenv("CX_DB", path)
-    return path
-
-
-def test_adding_an_action_opens_it_for_editing_and_each_edit_is_saved(db_path):
-    conn = fresh_db(db_path)
+def test_adding_an_action_opens_it_for_editing_and_each_edit_is_saved(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     goal = goals.add_goal(conn, wid, "Lift NPS", "nps")
     stakeholders.add_stakeholder(conn, wid, "Aisha", department="Marketing", support=9,
                                  influence=9)
-    at = open_app(db_path, page="pages/implementation_plan.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/implementation_plan.py", workshop_id=wid)
     at.text_input(key="plan_new").input("Campus campaign").run()
     [action] = plan.list_actions(conn, wid)
     assert at.selectbox(key="plan_pick").value == action.id
@@ -41,20 +32,20 @@ def test_adding_an_action_opens_it_for_editing_and_each_edit_is_saved(db_path):
     assert not at.exception
 
 
-def test_an_empty_action_is_refused_with_a_message(db_path):
-    conn = fresh_db(db_path)
+def test_an_empty_action_is_refused_with_a_message(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page="pages/implementation_plan.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/implementation_plan.py", workshop_id=wid)
     at.text_input(key="plan_new").input("   ").run()
     assert [e.value for e in at.error] == ["Action cannot be empty."]
     assert plan.list_actions(conn, wid) == []
 
 
-def test_deleting_an_action_asks_first(db_path):
-    conn = fresh_db(db_path)
+def test_deleting_an_action_asks_first(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     action = plan.add_action(conn, wid, "Fee notices")
-    at = open_app(db_path, page="pages/implementation_plan.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/implementation_plan.py", workshop_id=wid)
     at.selectbox(key="plan_pick").set_value(action).run()
     at.button(key="plan_delete").click().run()
     assert plan.list_actions(conn, wid) != []
@@ -62,10 +53,10 @@ def test_deleting_an_action_asks_first(db_path):
     assert plan.list_actions(conn, wid) == []
 
 
-def test_the_sample_plan_shows_departments_the_table_and_the_overdue_action(db_path):
-    conn = fresh_db(db_path)
+def test_the_sample_plan_shows_departments_the_table_and_the_overdue_action(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = sample.create_sample(conn)
-    at = open_app(db_path, page="pages/implementation_plan.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/implementation_plan.py", workshop_id=wid)
     shown = texts(at)
     assert "Where to start:** Marketing and Sales." in shown
     # The sample's dates are fixed, so which actions are overdue depends on today's date.

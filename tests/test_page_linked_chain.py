@@ -1,23 +1,14 @@
 """The linked chain page through AppTest: the table and the broken list carry everything."""
 from __future__ import annotations
 
-import pytest
-
 from cxcore import plan, sample, workshops
 from tests.apptest_support import fresh_db, open_app, texts
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = str(tmp_path / "chain.db")
-    monkeypatch.setenv("CX_DB", path)
-    return path
-
-
-def test_opening_the_chain_of_the_sample_shows_every_thread_and_the_broken_ones(db_path):
-    conn = fresh_db(db_path)
+def test_opening_the_chain_of_the_sample_shows_every_thread_and_the_broken_ones(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = sample.create_sample(conn)
-    at = open_app(db_path, page="pages/linked_chain.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/linked_chain.py", workshop_id=wid)
     [table] = at.dataframe
     first = table.value.iloc[0].to_dict()
     assert first == {
@@ -36,10 +27,10 @@ def test_opening_the_chain_of_the_sample_shows_every_thread_and_the_broken_ones(
     assert not at.exception
 
 
-def test_a_new_action_without_a_goal_is_called_out_as_broken(db_path):
-    conn = fresh_db(db_path)
+def test_a_new_action_without_a_goal_is_called_out_as_broken(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page="pages/linked_chain.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/linked_chain.py", workshop_id=wid)
     assert "Nothing to follow yet" in texts(at)
     plan.add_action(conn, wid, "Fee notices")
     at.run()
@@ -47,11 +38,11 @@ def test_a_new_action_without_a_goal_is_called_out_as_broken(db_path):
     assert "Broken threads (1)" in texts(at)
 
 
-def test_following_one_thread_lists_its_links_top_to_bottom(db_path):
-    conn = fresh_db(db_path)
+def test_following_one_thread_lists_its_links_top_to_bottom(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     plan.add_action(conn, wid, "Fee notices")
-    at = open_app(db_path, page="pages/linked_chain.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/linked_chain.py", workshop_id=wid)
     at.selectbox(key="chain_thread").set_value(0).run()
     steps = [m.value for m in at.markdown if m.value.startswith("1. ")]
     assert steps == ["1. :primary-badge[Action] Fee notices\n"

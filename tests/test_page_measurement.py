@@ -10,24 +10,17 @@ from tests.apptest_support import fresh_db, open_app, texts
 
 
 @pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = str(tmp_path / "measure.db")
-    monkeypatch.setenv("CX_DB", path)
-    return path
-
-
-@pytest.fixture
-def churn(db_path):
-    conn = fresh_db(db_path)
+def churn(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     goal = goals.add_goal(conn, wid, "Cut student churn", "churn", unit="%", baseline=12,
                           target=8, deadline="2027-06-30")
     return conn, wid, goal
 
 
-def test_entering_a_reading_saves_it_and_shows_progress_and_the_chart(db_path, churn):
+def test_entering_a_reading_saves_it_and_shows_progress_and_the_chart(app_db_path, churn):
     conn, wid, goal = churn
-    at = open_app(db_path, page="pages/measurement.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/measurement.py", workshop_id=wid)
     assert len(at.get("plotly_chart")) == 0
     at.date_input(key="measure_date").set_value(dt.date(2026, 10, 1))
     at.number_input(key="measure_value").set_value(10)
@@ -39,9 +32,9 @@ def test_entering_a_reading_saves_it_and_shows_progress_and_the_chart(db_path, c
     assert not at.exception
 
 
-def test_pasted_csv_is_checked_bad_lines_are_shown_and_saved_only_on_confirmation(db_path, churn):
+def test_pasted_csv_is_checked_bad_lines_are_shown_and_saved_only_on_confirmation(app_db_path, churn):
     conn, wid, goal = churn
-    at = open_app(db_path, page="pages/measurement.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/measurement.py", workshop_id=wid)
     at.text_area(key="measure_csv").input("date,value\n2026-01-01,12\nsoon,11\n2026-02-01,11.5")
     at.button(key="measure_check").click().run()
     assert "1 line(s) cannot be used" in texts(at)
@@ -54,9 +47,9 @@ def test_pasted_csv_is_checked_bad_lines_are_shown_and_saved_only_on_confirmatio
     assert at.text_area(key="measure_csv").value == ""
 
 
-def test_logging_a_review_and_changing_the_cadence(db_path, churn):
+def test_logging_a_review_and_changing_the_cadence(app_db_path, churn):
     conn, wid, goal = churn
-    at = open_app(db_path, page="pages/measurement.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/measurement.py", workshop_id=wid)
     at.date_input(key="review_held").set_value(dt.date(2026, 8, 28))
     at.text_area(key="review_works").input("Campus campaign landed")
     at.radio(key="review_decision").set_value("shift")
@@ -70,26 +63,26 @@ def test_logging_a_review_and_changing_the_cadence(db_path, churn):
     assert "28 Feb 2027" in [m.value.replace("\u00a0", " ") for m in at.metric]
 
 
-def test_an_empty_review_is_refused_and_nothing_is_logged(db_path, churn):
+def test_an_empty_review_is_refused_and_nothing_is_logged(app_db_path, churn):
     conn, wid, _ = churn
-    at = open_app(db_path, page="pages/measurement.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/measurement.py", workshop_id=wid)
     at.button(key="review_log").click().run()
     assert [e.value for e in at.error] == [
         "Write what works, what does not, or a note before logging the review."]
     assert measurement.list_reviews(conn, wid) == []
 
 
-def test_without_goals_the_page_points_to_the_goals_step(db_path):
-    conn = fresh_db(db_path)
+def test_without_goals_the_page_points_to_the_goals_step(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page="pages/measurement.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/measurement.py", workshop_id=wid)
     assert "Set goals first" in texts(at)
 
 
-def test_the_sample_shows_a_year_of_readings_and_two_reviews(db_path):
-    conn = fresh_db(db_path)
+def test_the_sample_shows_a_year_of_readings_and_two_reviews(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = sample.create_sample(conn)
-    at = open_app(db_path, page="pages/measurement.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/measurement.py", workshop_id=wid)
     assert [m.value for m in at.metric][:4] == ["18 points", "28 points", "35 points",
                                                 "58.8 %"]
     assert "Review log (2)" in texts(at)

@@ -3,23 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from cxcore import goals, sample, workshops
 from tests.apptest_support import fresh_db, open_app, texts
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = str(tmp_path / "goals.db")
-    monkeypatch.setenv("CX_DB", path)
-    return path
-
-
-def test_adding_a_goal_filling_it_in_and_ticking_checks(db_path):
-    conn = fresh_db(db_path)
+def test_adding_a_goal_filling_it_in_and_ticking_checks(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page="pages/smirc_goals.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/smirc_goals.py", workshop_id=wid)
     at.text_input(key="smirc_new").input("Lift NPS for mortgage customers").run()
     [goal] = goals.list_goals(conn, wid)
     assert goal.statement == "Lift NPS for mortgage customers"
@@ -40,20 +31,20 @@ def test_adding_a_goal_filling_it_in_and_ticking_checks(db_path):
     assert not at.exception
 
 
-def test_the_example_goal_is_added_and_opened_for_editing(db_path):
-    conn = fresh_db(db_path)
+def test_the_example_goal_is_added_and_opened_for_editing(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page="pages/smirc_goals.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/smirc_goals.py", workshop_id=wid)
     at.button(key="smirc_example").click().run()
     [goal] = goals.list_goals(conn, wid)
     assert goal.statement == "Improve NPS by 20% within 6 months"
     assert at.text_input(key=f"smirc_statement_{goal.id}").value == goal.statement
 
 
-def test_a_bad_target_or_an_empty_goal_is_refused_and_the_advice_shows(db_path):
-    conn = fresh_db(db_path)
+def test_a_bad_target_or_an_empty_goal_is_refused_and_the_advice_shows(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page="pages/smirc_goals.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/smirc_goals.py", workshop_id=wid)
     shown = texts(at)
     assert "No customer feedback metric yet" in shown and "No operational metric yet" in shown
     at.text_input(key="smirc_new").input("   ").run()
@@ -61,11 +52,11 @@ def test_a_bad_target_or_an_empty_goal_is_refused_and_the_advice_shows(db_path):
     assert goals.list_goals(conn, wid) == []
 
 
-def test_the_sample_goals_show_as_cards_and_one_is_edited_at_a_time(db_path):
-    conn = fresh_db(db_path)
+def test_the_sample_goals_show_as_cards_and_one_is_edited_at_a_time(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = sample.create_sample(conn)
     first, second, *rest = goals.list_goals(conn, wid)
-    at = open_app(db_path, page="pages/smirc_goals.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/smirc_goals.py", workshop_id=wid)
     assert "Goals (4)" in texts(at) and "Because students who stay" in texts(at)
     assert not at.text_input(key="smirc_new").disabled
     at.button(key=f"smirc_edit_{second.id}").click().run()

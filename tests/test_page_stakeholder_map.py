@@ -1,8 +1,6 @@
 """The stakeholder map page through AppTest: add, move between quadrants, departments, midpoint."""
 from __future__ import annotations
 
-import pytest
-
 from cxcore import stakeholders as sh
 from cxcore import workshops
 from tests.apptest_support import fresh_db, open_app, texts
@@ -10,21 +8,14 @@ from tests.apptest_support import fresh_db, open_app, texts
 PAGE = "pages/stakeholder_map.py"
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = str(tmp_path / "stakeholders.db")
-    monkeypatch.setenv("CX_DB", path)
-    return path
-
-
 def quadrant_cards(at) -> list[str]:
     return [m.value for m in at.markdown if "-badge[" in m.value and m.value.endswith("**")]
 
 
-def test_adding_a_stakeholder_places_it_in_its_quadrant_and_selects_it(db_path):
-    conn = fresh_db(db_path)
+def test_adding_a_stakeholder_places_it_in_its_quadrant_and_selects_it(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     assert "No stakeholders yet" in texts(at)
     at.text_input(key="stakeholder_map_new_name").input("Head of lending")
     at.selectbox(key="stakeholder_map_new_department").set_value("Sales")
@@ -42,11 +33,11 @@ def test_adding_a_stakeholder_places_it_in_its_quadrant_and_selects_it(db_path):
     assert at.get("plotly_chart")
 
 
-def test_changing_support_moves_the_stakeholder_to_another_quadrant(db_path):
-    conn = fresh_db(db_path)
+def test_changing_support_moves_the_stakeholder_to_another_quadrant(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     sid = sh.add_stakeholder(conn, wid, "Head of lending", "Sales", 2, 9)
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.slider(key=f"stakeholder_map_support_{sid}").set_value(8).run()
     assert not at.exception
     assert sh.list_stakeholders(conn, wid)[0].quadrant == "champion"
@@ -60,12 +51,12 @@ def test_changing_support_moves_the_stakeholder_to_another_quadrant(db_path):
         ["Champion", "Head of lending", 8]]
 
 
-def test_editing_one_stakeholder_at_a_time_picks_it_from_a_list(db_path):
-    conn = fresh_db(db_path)
+def test_editing_one_stakeholder_at_a_time_picks_it_from_a_list(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     sh.add_stakeholder(conn, wid, "Aisha", "Marketing", 9, 9)
     second = sh.add_stakeholder(conn, wid, "IT board", "Technology", 2, 9)
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     assert len(at.slider) == 4  # two for the new stakeholder, two for the selected one
     at.selectbox(key="stakeholder_map_selected").set_value(second).run()
     at.slider(key=f"stakeholder_map_influence_{second}").set_value(1).run()
@@ -73,31 +64,31 @@ def test_editing_one_stakeholder_at_a_time_picks_it_from_a_list(db_path):
         ("Aisha", "champion"), ("IT board", "bystander")]
 
 
-def test_an_empty_name_is_refused_with_a_message_and_nothing_is_added(db_path):
-    conn = fresh_db(db_path)
+def test_an_empty_name_is_refused_with_a_message_and_nothing_is_added(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.button(key="stakeholder_map_add").click().run()
     assert [e.value for e in at.error] == ["Name cannot be empty."]
     assert sh.list_stakeholders(conn, wid) == []
 
 
-def test_the_department_view_lists_champions_and_gatekeepers(db_path):
-    conn = fresh_db(db_path)
+def test_the_department_view_lists_champions_and_gatekeepers(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     sh.add_stakeholder(conn, wid, "Aisha", "Marketing", 9, 9)
     sh.add_stakeholder(conn, wid, "IT board", "Technology", 2, 9)
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     frame = at.dataframe[1].value  # the department view
     assert frame[["Department", "Champions", "Gatekeepers"]].values.tolist() == [
         ["Marketing", "Aisha", "—"], ["Technology", "—", "IT board"]]
 
 
-def test_raising_the_midpoint_regroups_the_map(db_path):
-    conn = fresh_db(db_path)
+def test_raising_the_midpoint_regroups_the_map(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     sh.add_stakeholder(conn, wid, "Aisha", "Marketing", 6, 6)
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.number_input(key="stakeholder_map_midpoint").set_value(7).run()
     assert not at.exception
     assert (sh.get_midpoint(conn, wid), sh.list_stakeholders(conn, wid)[0].quadrant) == (

@@ -1,23 +1,14 @@
 """The statements page through AppTest: write and finalise a vision, build the mission."""
 from __future__ import annotations
 
-import pytest
-
 from cxcore import statements, workshops
 from tests.apptest_support import fresh_db, open_app, texts
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = str(tmp_path / "statements.db")
-    monkeypatch.setenv("CX_DB", path)
-    return path
-
-
-def test_writing_a_vision_and_marking_it_final_shows_it_on_top(db_path):
-    conn = fresh_db(db_path)
+def test_writing_a_vision_and_marking_it_final_shows_it_on_top(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page="pages/statements.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/statements.py", workshop_id=wid)
     assert "No final statement yet" in texts(at)
     at.text_area(key="statements_new_vision").input("Customers feel looked after.").run()
     at.button(key="statements_add_vision").click().run()
@@ -30,19 +21,19 @@ def test_writing_a_vision_and_marking_it_final_shows_it_on_top(db_path):
     assert "Final" in texts(at) and not at.exception
 
 
-def test_an_empty_vision_is_refused_with_a_message(db_path):
-    conn = fresh_db(db_path)
+def test_an_empty_vision_is_refused_with_a_message(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page="pages/statements.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/statements.py", workshop_id=wid)
     at.button(key="statements_add_vision").click().run()
     assert [e.value for e in at.error] == ["The CX vision statement cannot be empty."]
     assert statements.list_statements(conn, wid) == []
 
 
-def test_building_the_mission_from_its_prompts_previews_and_saves_it(db_path):
-    conn = fresh_db(db_path)
+def test_building_the_mission_from_its_prompts_previews_and_saves_it(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page="pages/statements.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/statements.py", workshop_id=wid)
     at.text_input(key="statements_new_prompt_experience").input("gets a clear answer")
     at.text_input(key="statements_new_prompt_promise").input("to keep fees visible")
     at.text_input(key="statements_new_prompt_business").input("trust brings business").run()
@@ -59,13 +50,13 @@ def test_building_the_mission_from_its_prompts_previews_and_saves_it(db_path):
     assert statements.list_statements(conn, wid)[0].text == composed
 
 
-def test_marking_a_second_draft_final_makes_the_first_a_draft_again(db_path):
-    conn = fresh_db(db_path)
+def test_marking_a_second_draft_final_makes_the_first_a_draft_again(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     first = statements.add_draft(conn, wid, "success", "First.")
     second = statements.add_draft(conn, wid, "success", "Second.")
     statements.mark_final(conn, wid, first)
-    at = open_app(db_path, page="pages/statements.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/statements.py", workshop_id=wid)
     at.button(key=f"statements_final_{second}").click().run()
     assert [(s.text, s.final) for s in statements.list_statements(conn, wid)] == [
         ("First.", False), ("Second.", True)]

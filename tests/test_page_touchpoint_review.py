@@ -1,20 +1,11 @@
 """The touchpoint review page through AppTest: add, rate, see the channel to fix first."""
 from __future__ import annotations
 
-import pytest
-
 from cxcore import touchpoints as tp
 from cxcore import workshops
 from tests.apptest_support import fresh_db, open_app, texts
 
 PAGE = "pages/touchpoint_review.py"
-
-
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = str(tmp_path / "touchpoints.db")
-    monkeypatch.setenv("CX_DB", path)
-    return path
 
 
 def add(at, channel: str, name: str, custom: str | None = None, stage=None):
@@ -27,13 +18,13 @@ def add(at, channel: str, name: str, custom: str | None = None, stage=None):
     return at.button(key="touchpoint_review_add").click().run()
 
 
-def test_adding_a_touchpoint_with_a_journey_stage_selects_it_for_rating(db_path):
-    conn = fresh_db(db_path)
+def test_adding_a_touchpoint_with_a_journey_stage_selects_it_for_rating(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     journey = conn["journeys"].insert({"workshop_id": wid, "title": "Margaret"}).last_pk
     accept = conn["journey_stages"].insert({"workshop_id": wid, "journey_id": journey,
                                             "name": "Accept"}).last_pk
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     assert "No touchpoints yet" in texts(at)
     add(at, "website", "Mortgage application form", stage=accept)
     assert not at.exception
@@ -45,10 +36,10 @@ def test_adding_a_touchpoint_with_a_journey_stage_selects_it_for_rating(db_path)
     assert at.dataframe[1].value["Journey stage"].tolist() == ["Margaret · Accept"]
 
 
-def test_rating_touchpoints_names_the_channel_to_fix_first_and_says_why(db_path):
-    conn = fresh_db(db_path)
+def test_rating_touchpoints_names_the_channel_to_fix_first_and_says_why(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     add(at, "website", "Rate calculator")
     add(at, "customer_support", "Mortgage helpline")
     helpline = tp.list_touchpoints(conn, wid)[1].id
@@ -66,39 +57,39 @@ def test_rating_touchpoints_names_the_channel_to_fix_first_and_says_why(db_path)
         [1, "Customer support", 30.0], [2, "Website", 12.0]]
 
 
-def test_a_custom_channel_is_added_under_its_own_name(db_path):
-    conn = fresh_db(db_path)
+def test_a_custom_channel_is_added_under_its_own_name(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     add(at, "custom", "Annual statement", custom="Post")
     assert [(t.channel_label, t.name) for t in tp.list_touchpoints(conn, wid)] == [
         ("Post", "Annual statement")]
 
 
-def test_a_touchpoint_without_a_name_is_refused_with_a_message(db_path):
-    conn = fresh_db(db_path)
+def test_a_touchpoint_without_a_name_is_refused_with_a_message(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.button(key="touchpoint_review_add").click().run()
     assert [e.value for e in at.error] == ["Touchpoint cannot be empty."]
     assert tp.list_touchpoints(conn, wid) == []
 
 
-def test_when_nothing_falls_short_no_channel_is_named(db_path):
-    conn = fresh_db(db_path)
+def test_when_nothing_falls_short_no_channel_is_named(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     tp.add_touchpoint(conn, wid, "website", "Calculator", consistency=5, meets_needs=5)
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     assert "no channel stands out" in texts(at)
     assert "Work on first" not in texts(at)
 
 
-def test_deleting_the_selected_touchpoint_selects_the_next_one(db_path):
-    conn = fresh_db(db_path)
+def test_deleting_the_selected_touchpoint_selects_the_next_one(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    first = tp.add_touchpoint(conn, wid, "website", "Calculator")
+    tp.add_touchpoint(conn, wid, "website", "Calculator")
     second = tp.add_touchpoint(conn, wid, "mobile_app", "Upload")
-    at = open_app(db_path, page=PAGE, workshop_id=wid)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.button(key="touchpoint_review_delete").click().run()
     assert not at.exception
     assert [t.id for t in tp.list_touchpoints(conn, wid)] == [second]

@@ -10,19 +10,12 @@ from cxcore import path as guided_path
 from tests.apptest_support import fresh_db, open_app, texts
 
 
-@pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    path = str(tmp_path / "pages.db")
-    monkeypatch.setenv("CX_DB", path)
-    return path
-
-
 def button(at, label):
     return next(b for b in at.button if b.label == label)
 
 
-def test_home_with_no_workshops_offers_to_create_or_open_the_sample(db_path):
-    at = open_app(db_path)
+def test_home_with_no_workshops_offers_to_create_or_open_the_sample(app_db_path):
+    at = open_app(app_db_path)
     assert at.title[0].value == "CX strategy workshops"
     assert "No workshops yet" in texts(at)
     assert [b.label for b in at.button] == ["Create workshop", "Open the sample workshop",
@@ -30,108 +23,108 @@ def test_home_with_no_workshops_offers_to_create_or_open_the_sample(db_path):
     assert "Open the sample workshop" in [b.label for b in at.button]
 
 
-def test_opening_the_sample_creates_it_and_goes_to_its_first_unstarted_step(db_path):
-    at = open_app(db_path)
+def test_opening_the_sample_creates_it_and_goes_to_its_first_unstarted_step(app_db_path):
+    at = open_app(app_db_path)
     button(at, "Open the sample workshop").click().run()
     assert not at.exception
-    conn = fresh_db(db_path)
+    conn = fresh_db(app_db_path)
     [sample_workshop] = workshops.list_workshops(conn)
     assert sample_workshop.title == "Harbour Bank: CX strategy 2027"
     assert at.session_state["workshop_id"] == sample_workshop.id
 
 
-def test_creating_a_workshop_from_the_form_saves_it(db_path):
-    at = open_app(db_path)
+def test_creating_a_workshop_from_the_form_saves_it(app_db_path):
+    at = open_app(app_db_path)
     at.text_input[0].input("Onboarding CX, Q1")
     at.text_input[1].input("Acme Telecom")
     at.text_input[2].input("Sam")
     next(b for b in at.button if b.label == "Create workshop").click().run()
-    conn = fresh_db(db_path)
+    conn = fresh_db(app_db_path)
     assert [(w.title, w.organisation, w.facilitator) for w in workshops.list_workshops(conn)] == [
         ("Onboarding CX, Q1", "Acme Telecom", "Sam")]
 
 
-def test_an_empty_title_is_refused_with_a_message_and_nothing_is_created(db_path):
-    at = open_app(db_path)
+def test_an_empty_title_is_refused_with_a_message_and_nothing_is_created(app_db_path):
+    at = open_app(app_db_path)
     next(b for b in at.button if b.label == "Create workshop").click().run()
     assert [e.value for e in at.error] == ["Title cannot be empty."]
-    assert workshops.list_workshops(fresh_db(db_path)) == []
+    assert workshops.list_workshops(fresh_db(app_db_path)) == []
 
 
-def test_trash_restore_and_delete_for_good_from_home(db_path):
-    conn = fresh_db(db_path)
+def test_trash_restore_and_delete_for_good_from_home(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Retail run")
-    at = open_app(db_path)
+    at = open_app(app_db_path)
     at.button(key=f"home_trash_{wid}").click().run()
     assert workshops.get(conn, wid).is_trashed
     at.button(key=f"home_restore_{wid}").click().run()
     assert not workshops.get(conn, wid).is_trashed
     workshops.move_to_trash(conn, wid)
-    at = open_app(db_path)
+    at = open_app(app_db_path)
     at.button(key=f"home_delete_{wid}").click().run()
     assert workshops.list_workshops(conn, trashed=True)  # nothing deleted before confirming
     at.button(key=f"home_delete_{wid}_yes").click().run()
     assert workshops.list_workshops(conn, trashed=True) == []
 
 
-def test_keep_it_cancels_a_delete_for_good(db_path):
-    conn = fresh_db(db_path)
+def test_keep_it_cancels_a_delete_for_good(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Retail run")
     workshops.move_to_trash(conn, wid)
-    at = open_app(db_path)
+    at = open_app(app_db_path)
     at.button(key=f"home_delete_{wid}").click().run()
     at.button(key=f"home_delete_{wid}_no").click().run()
     assert [w.id for w in workshops.list_workshops(conn, trashed=True)] == [wid]
     assert not [b for b in at.button if b.key == f"home_delete_{wid}_yes"]
 
 
-def test_renaming_a_workshop_from_its_details_form(db_path):
-    conn = fresh_db(db_path)
+def test_renaming_a_workshop_from_its_details_form(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Retail run", "Acme")
-    at = open_app(db_path)
+    at = open_app(app_db_path)
     form_inputs = [t for t in at.text_input if t.value == "Retail run"]
     form_inputs[0].input("Retail run, spring")
     next(b for b in at.button if b.label == "Save details").click().run()
     assert workshops.get(conn, wid).title == "Retail run, spring"
 
 
-def test_duplicate_from_home_copies_the_workshop(db_path):
-    conn = fresh_db(db_path)
+def test_duplicate_from_home_copies_the_workshop(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = sample.create_sample(conn)
-    at = open_app(db_path)
+    at = open_app(app_db_path)
     at.button(key=f"home_dup_{wid}").click().run()
     titles = sorted(w.title for w in workshops.list_workshops(conn))
     assert titles == ["Harbour Bank: CX strategy 2027", "Harbour Bank: CX strategy 2027 (copy)"]
 
 
 @pytest.mark.parametrize("step", guided_path.STEPS, ids=lambda s: s.key)
-def test_every_step_page_without_a_workshop_says_so_and_links_home(db_path, step):
-    at = open_app(db_path, page=f"pages/{step.key}.py")
+def test_every_step_page_without_a_workshop_says_so_and_links_home(app_db_path, step):
+    at = open_app(app_db_path, page=f"pages/{step.key}.py")
     assert "Open or create a workshop first" in texts(at)
 
 
 @pytest.mark.parametrize("step", guided_path.STEPS, ids=lambda s: s.key)
-def test_every_step_page_of_the_sample_shows_the_guided_header(db_path, step):
-    wid = sample.create_sample(fresh_db(db_path))
-    at = open_app(db_path, page=f"pages/{step.key}.py", workshop_id=wid)
+def test_every_step_page_of_the_sample_shows_the_guided_header(app_db_path, step):
+    wid = sample.create_sample(fresh_db(app_db_path))
+    at = open_app(app_db_path, page=f"pages/{step.key}.py", workshop_id=wid)
     shown = texts(at)
     assert at.title[0].value == step.title
     assert step.purpose in shown
-    progress = guided_path.progress(fresh_db(db_path), wid)
+    progress = guided_path.progress(fresh_db(app_db_path), wid)
     assert progress.label in [p.text for p in at.get("progress")] or progress.label in shown
 
 
-def test_projector_mode_from_the_url_shows_an_exit_button(db_path):
-    wid = sample.create_sample(fresh_db(db_path))
-    at = open_app(db_path, page="pages/focusing_challenge.py", workshop_id=wid, present=True)
+def test_projector_mode_from_the_url_shows_an_exit_button(app_db_path):
+    wid = sample.create_sample(fresh_db(app_db_path))
+    at = open_app(app_db_path, page="pages/focusing_challenge.py", workshop_id=wid, present=True)
     button(at, "Exit projector").click().run()
     assert "present" not in at.query_params
     assert not [b for b in at.button if b.label == "Exit projector"]
 
 
-def test_the_timer_starts_pauses_and_resets(db_path):
-    wid = sample.create_sample(fresh_db(db_path))
-    at = open_app(db_path, page="pages/focusing_challenge.py", workshop_id=wid)
+def test_the_timer_starts_pauses_and_resets(app_db_path):
+    wid = sample.create_sample(fresh_db(app_db_path))
+    at = open_app(app_db_path, page="pages/focusing_challenge.py", workshop_id=wid)
     at.number_input(key="timer_minutes").set_value(10).run()
     assert at.session_state["timer"].duration == 600
     at.button(key="timer_start").click().run()
@@ -142,19 +135,19 @@ def test_the_timer_starts_pauses_and_resets(db_path):
     assert at.session_state["timer"].remaining(0) == 600
 
 
-def test_the_timer_keeps_running_across_a_page_switch(db_path):
-    wid = sample.create_sample(fresh_db(db_path))
-    at = open_app(db_path, page="pages/focusing_challenge.py", workshop_id=wid)
+def test_the_timer_keeps_running_across_a_page_switch(app_db_path):
+    wid = sample.create_sample(fresh_db(app_db_path))
+    at = open_app(app_db_path, page="pages/focusing_challenge.py", workshop_id=wid)
     at.button(key="timer_start").click().run()
     at.switch_page("pages/workshops.py").run()
     at.switch_page("pages/focusing_challenge.py").run()
     assert at.session_state["timer"].running
 
 
-def test_adding_choosing_and_deleting_challenge_drafts(db_path):
-    conn = fresh_db(db_path)
+def test_adding_choosing_and_deleting_challenge_drafts(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
-    at = open_app(db_path, page="pages/focusing_challenge.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/focusing_challenge.py", workshop_id=wid)
     at.text_input(key="challenge_new_who").input("Students")
     at.text_input(key="challenge_new_what").input("open an account in the app")
     at.text_input(key="challenge_new_why").input("they bank with us early").run()
@@ -170,11 +163,11 @@ def test_adding_choosing_and_deleting_challenge_drafts(db_path):
     assert [c.who for c in challenge.list_challenges(conn, wid)] == ["Home buyers"]
 
 
-def test_editing_a_challenge_saves_each_part_as_it_is_typed(db_path):
-    conn = fresh_db(db_path)
+def test_editing_a_challenge_saves_each_part_as_it_is_typed(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     cid = challenge.add_draft(conn, wid, "Students", "open accounts", "they stay")
-    at = open_app(db_path, page="pages/focusing_challenge.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/focusing_challenge.py", workshop_id=wid)
     at.button(key=f"challenge_edit_{cid}").click().run()
     at.text_input(key=f"challenge_edit_{cid}_what").input("open accounts from a phone").run()
     assert challenge.list_challenges(conn, wid)[0].what == "open accounts from a phone"
@@ -182,39 +175,39 @@ def test_editing_a_challenge_saves_each_part_as_it_is_typed(db_path):
     assert challenge.list_challenges(conn, wid)[0].who == "Students"
 
 
-def test_export_page_offers_the_three_downloads(db_path):
-    wid = sample.create_sample(fresh_db(db_path))
-    at = open_app(db_path, page="pages/export.py", workshop_id=wid)
+def test_export_page_offers_the_three_downloads(app_db_path):
+    wid = sample.create_sample(fresh_db(app_db_path))
+    at = open_app(app_db_path, page="pages/export.py", workshop_id=wid)
     labels = [e.proto.label for e in at.get("download_button")]
     assert labels == ["Download PDF", "Download CSV zip", "Download JSON backup"]
 
 
-def test_a_link_to_a_workshop_in_the_trash_opens_nothing(db_path):
-    conn = fresh_db(db_path)
+def test_a_link_to_a_workshop_in_the_trash_opens_nothing(app_db_path):
+    conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Old")
     workshops.move_to_trash(conn, wid)
-    at = open_app(db_path, page="pages/focusing_challenge.py", workshop_id=wid)
+    at = open_app(app_db_path, page="pages/focusing_challenge.py", workshop_id=wid)
     assert "Open or create a workshop first" in texts(at)
 
 
-def test_home_shows_when_the_next_review_is_due(db_path):
+def test_home_shows_when_the_next_review_is_due(app_db_path):
     from cxcore import measurement
 
-    conn = fresh_db(db_path)
+    conn = fresh_db(app_db_path)
     wid = sample.create_sample(conn)
     due = measurement.next_review_due(conn, wid)
-    at = open_app(db_path, workshop_id=wid)
+    at = open_app(app_db_path, workshop_id=wid)
     words = "review overdue since" if due < dt.date.today() else "next review due"
     assert f"{words} {due.day} {due:%b %Y}" in texts(at)
 
 
-def test_the_timer_turns_red_in_its_last_five_percent(db_path):
+def test_the_timer_turns_red_in_its_last_five_percent(app_db_path):
     import time
 
     from cxcore.timer import Timer
 
-    wid = sample.create_sample(fresh_db(db_path))
-    at = open_app(db_path, page="pages/focusing_challenge.py", workshop_id=wid)
+    wid = sample.create_sample(fresh_db(app_db_path))
+    at = open_app(app_db_path, page="pages/focusing_challenge.py", workshop_id=wid)
     at.session_state["timer"] = Timer(duration=600, ends_at=time.time() + 20)
     at.run()
     assert [m.value for m in at.markdown if "material/timer" in m.value][0].startswith(

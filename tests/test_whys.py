@@ -5,7 +5,7 @@ import pytest
 
 from cxcore import whys, workshops
 from cxcore.text import ValidationError
-from cxcore.whys import Answer, TreeRow
+from cxcore.whys import Answer
 from cxcore.workshops import NotFoundError
 
 P, U, D = "proven", "unverified", "disproven"
