@@ -312,10 +312,8 @@ def _owned_row(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: 
 
 def _update(db: sqlite_utils.Database, workshop_id: int, table: str, row_id: int,
             values: dict) -> None:
-    with store.write(db):
-        _owned_row(db, table, workshop_id, row_id)
-        db[table].update(row_id, values)
-        workshops.touch(db, workshop_id)
+    workshops.update_owned(db, table, workshop_id, row_id, table.rstrip("s").replace("_", " "),
+                           values)
 
 
 def ranking_rows(current: Board, limit: int | None = None) -> list[dict]:

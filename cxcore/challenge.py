@@ -77,10 +77,8 @@ def update_part(db: sqlite_utils.Database, workshop_id: int, challenge_id: int, 
     if part not in PARTS:
         raise ValidationError(f"Unknown part of the challenge: {part}.")
     cleaned = _clean(**{p: value if p == part else "" for p in PARTS})[part]
-    with store.write(db):
-        _get_row(db, workshop_id, challenge_id)
-        db.execute(f"UPDATE challenges SET {part} = ? WHERE id = ?", [cleaned, challenge_id])
-        workshops.touch(db, workshop_id)
+    workshops.update_owned(db, "challenges", workshop_id, challenge_id, "challenge",
+                           {part: cleaned})
 
 
 def choose(db: sqlite_utils.Database, workshop_id: int, challenge_id: int) -> None:
@@ -93,10 +91,7 @@ def choose(db: sqlite_utils.Database, workshop_id: int, challenge_id: int) -> No
 
 
 def delete(db: sqlite_utils.Database, workshop_id: int, challenge_id: int) -> None:
-    with store.write(db):
-        _get_row(db, workshop_id, challenge_id)
-        db.execute("DELETE FROM challenges WHERE id = ?", [challenge_id])
-        workshops.touch(db, workshop_id)
+    workshops.delete_owned(db, "challenges", workshop_id, challenge_id, "challenge")
 
 
 def _get_row(db: sqlite_utils.Database, workshop_id: int, challenge_id: int) -> dict:

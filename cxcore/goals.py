@@ -296,10 +296,7 @@ def _goal(row: dict) -> Goal:
 
 
 def _update(db: sqlite_utils.Database, workshop_id: int, goal_id: int, values: dict) -> None:
-    with store.write(db):
-        _get_row(db, workshop_id, goal_id)
-        db["goals"].update(goal_id, values)
-        workshops.touch(db, workshop_id)
+    workshops.update_owned(db, "goals", workshop_id, goal_id, "goal", values)
 
 
 def _get_row(db: sqlite_utils.Database, workshop_id: int, goal_id: int) -> dict:

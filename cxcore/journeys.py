@@ -336,17 +336,16 @@ def _entry_in_lane(db: sqlite_utils.Database, workshop_id: int, entry_id: int, l
 
 # ---- shared helpers
 
+_NOUNS = {"journeys": "journey", "journey_stages": "stage", "journey_entries": "entry"}
+
+
 def _row(db: sqlite_utils.Database, workshop_id: int, table: str, row_id: int) -> dict:
-    noun = {"journeys": "journey", "journey_stages": "stage"}.get(table, "entry")
-    return workshops.owned_row(db, table, workshop_id, row_id, noun)
+    return workshops.owned_row(db, table, workshop_id, row_id, _NOUNS[table])
 
 
 def _update(db: sqlite_utils.Database, workshop_id: int, table: str, row_id: int,
             **values: object) -> None:
-    with store.write(db):
-        _row(db, workshop_id, table, row_id)
-        db[table].update(row_id, values)
-        workshops.touch(db, workshop_id)
+    workshops.update_owned(db, table, workshop_id, row_id, _NOUNS[table], values)
 
 
 # ---- the PDF summary

@@ -201,10 +201,7 @@ def _insert(db: sqlite_utils.Database, workshop_id: int, values: dict) -> int:
 
 def _update(db: sqlite_utils.Database, workshop_id: int, statement_id: int,
             values: dict) -> None:
-    with store.write(db):
-        _get_row(db, workshop_id, statement_id)
-        db["statements"].update(statement_id, values)
-        workshops.touch(db, workshop_id)
+    workshops.update_owned(db, "statements", workshop_id, statement_id, "statement", values)
 
 
 def _get_row(db: sqlite_utils.Database, workshop_id: int, statement_id: int) -> dict:

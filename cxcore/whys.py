@@ -228,18 +228,13 @@ def create_analysis(db: sqlite_utils.Database, workshop_id: int, problem: str,
 def update_problem(db: sqlite_utils.Database, workshop_id: int, analysis_id: int,
                    problem: str) -> None:
     problem = clean_text(problem, field="The problem", max_length=PROBLEM_MAX, required=True)
-    with store.write(db):
-        _get_row(db, "why_analyses", workshop_id, analysis_id, "analysis")
-        db.execute("UPDATE why_analyses SET problem = ? WHERE id = ?", [problem, analysis_id])
-        workshops.touch(db, workshop_id)
+    workshops.update_owned(db, "why_analyses", workshop_id, analysis_id, "analysis",
+                           {"problem": problem})
 
 
 def delete_analysis(db: sqlite_utils.Database, workshop_id: int, analysis_id: int) -> None:
     """Delete an analysis and every answer in it."""
-    with store.write(db):
-        _get_row(db, "why_analyses", workshop_id, analysis_id, "analysis")
-        db.execute("DELETE FROM why_analyses WHERE id = ?", [analysis_id])
-        workshops.touch(db, workshop_id)
+    workshops.delete_owned(db, "why_analyses", workshop_id, analysis_id, "analysis")
 
 
 def add_answer(db: sqlite_utils.Database, workshop_id: int, analysis_id: int,
@@ -282,18 +277,13 @@ def update_answer(db: sqlite_utils.Database, workshop_id: int, answer_id: int, f
 def set_status(db: sqlite_utils.Database, workshop_id: int, answer_id: int, status: str) -> None:
     if status not in STATUSES:
         raise ValidationError("Choose unverified, proven or disproven.")
-    with store.write(db):
-        _get_row(db, "why_answers", workshop_id, answer_id, "answer")
-        db.execute("UPDATE why_answers SET status = ? WHERE id = ?", [status, answer_id])
-        workshops.touch(db, workshop_id)
+    workshops.update_owned(db, "why_answers", workshop_id, answer_id, "answer",
+                           {"status": status})
 
 
 def delete_answer(db: sqlite_utils.Database, workshop_id: int, answer_id: int) -> None:
     """Delete an answer and every answer beneath it."""
-    with store.write(db):
-        _get_row(db, "why_answers", workshop_id, answer_id, "answer")
-        db.execute("DELETE FROM why_answers WHERE id = ?", [answer_id])  # cascades down
-        workshops.touch(db, workshop_id)
+    workshops.delete_owned(db, "why_answers", workshop_id, answer_id, "answer")
 
 
 def _clean_fields(**values: str) -> dict[str, str]:

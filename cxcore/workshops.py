@@ -75,6 +75,24 @@ def owned_row(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: o
     return rows[0]
 
 
+def update_owned(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: object,
+                 noun: str, values: dict) -> None:
+    """Write already-cleaned ``values`` to one artefact row of this workshop, in one transaction."""
+    with store.write(db):
+        owned_row(db, table, workshop_id, row_id, noun)
+        db[table].update(row_id, values)
+        touch(db, workshop_id)
+
+
+def delete_owned(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: object,
+                 noun: str) -> None:
+    """Delete one artefact row of this workshop (its children go by ON DELETE CASCADE)."""
+    with store.write(db):
+        owned_row(db, table, workshop_id, row_id, noun)
+        db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
+        touch(db, workshop_id)
+
+
 def find(db: sqlite_utils.Database, workshop_id: object) -> Workshop | None:
     """The workshop for an id that came from outside (a URL, a widget), or None."""
     try:

@@ -305,3 +305,16 @@ def test_deleting_for_good_removes_the_workshop_and_all_its_artefacts(db, make_w
         "challenges": [kept], "settings": [kept], "personas": [kept], "empathy_notes": [kept]}
     assert titles(db) == ["Kept"]
     assert titles(db, trashed=True) == []
+
+
+def test_an_artefact_of_another_workshop_can_be_neither_updated_nor_deleted(db, make_workshop):
+    from cxcore import challenge
+
+    mine, theirs = make_workshop("Mine"), make_workshop("Theirs")
+    their_draft = challenge.add_draft(db, theirs, "Students", "open accounts", "they stay")
+    with pytest.raises(workshops.NotFoundError, match=f"^There is no challenge with id {their_draft}.$"):
+        workshops.update_owned(db, "challenges", mine, their_draft, "challenge", {"who": "x"})
+    with pytest.raises(workshops.NotFoundError):
+        workshops.delete_owned(db, "challenges", mine, their_draft, "challenge")
+    assert [(c.id, c.who) for c in challenge.list_challenges(db, theirs)] == [
+        (their_draft, "Students")]
