@@ -22,6 +22,12 @@ DEFAULT_DB_PATH = Path(__file__).resolve().parent.parent / "data" / "workshops.d
 
 migrations = Migrations("cxcore")
 
+# Shared state of the live room (codes, participant tokens, staged items, the shared timer):
+# never part of a workshop's backup, copy or exports.
+LIVE_TABLES = frozenset({"live_timers", "rooms", "room_activities", "participants",
+                         "room_items", "room_votes", "room_ratings", "room_ready",
+                         "app_secrets", "access_failures"})
+
 
 def database_path() -> str:
     """The database file: ``CX_DB`` from the environment, else ``data/workshops.db``."""
@@ -92,7 +98,8 @@ def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
 def artefact_tables(db: sqlite_utils.Database) -> list[str]:
     """Tables that hold a workshop's artefacts, parents before the tables that refer to them."""
     tables = [t for t in db.table_names()
-              if t != "workshops" and not t.startswith(("_", "sqlite_"))
+              if t != "workshops" and t not in LIVE_TABLES
+              and not t.startswith(("_", "sqlite_"))
               and "workshop_id" in db[t].columns_dict]
     deps = {t: {fk.other_table for fk in db[t].foreign_keys
                 if fk.other_table in tables and fk.other_table != t} for t in tables}

@@ -16,6 +16,7 @@ PROMPTS = {"think": "What occupies their mind, said or not?",
            "say": "What do they tell us and others?",
            "do": "What do we see them do?"}
 NOTE_MAX = 300
+AUTHOR_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,17 @@ def _next_position(db: sqlite_utils.Database, persona_id: int, quadrant: str) ->
 
 
 def add_note(db: sqlite_utils.Database, workshop_id: int, persona_id: int, quadrant: str,
-             text: str) -> int:
-    """Add a note at the end of a quadrant of the persona's map."""
+             text: str, *, author: str = "") -> int:
+    """Add a note at the end of a quadrant of the persona's map (``author``: who added it in
+    the live room, or "Anonymous")."""
     cleaned, quadrant = _clean_note(text), _check_quadrant(quadrant)
+    author = clean_text(author, field="The author", max_length=AUTHOR_MAX)
     with store.write(db):
         personas.get_persona(db, workshop_id, persona_id)
         note_id = db["empathy_notes"].insert({
             "workshop_id": workshop_id, "persona_id": persona_id, "quadrant": quadrant,
-            "text": cleaned, "position": _next_position(db, persona_id, quadrant)}).last_pk
+            "text": cleaned, "author": author,
+            "position": _next_position(db, persona_id, quadrant)}).last_pk
         workshops.touch(db, workshop_id)
     return note_id
 

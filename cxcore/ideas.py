@@ -120,6 +120,14 @@ def _carry_scores(db: sqlite_utils.Database, workshop_id: int, from_id: int, to_
     db["scores"].insert({"workshop_id": workshop_id, "idea_id": to_id, **values})
 
 
+def place_dots(db: sqlite_utils.Database, workshop_id: int, idea_id: int, voter: str,
+               dots: int) -> None:
+    """Add dots that were already checked against their own budget (the live room's)."""
+    with store.write(db):
+        _add_dots(db, workshop_id, idea_id, voter, dots)
+        workshops.touch(db, workshop_id)
+
+
 def _add_dots(db: sqlite_utils.Database, workshop_id: int, idea_id: int, voter: str,
               dots: int) -> None:
     row = _vote_row(db, idea_id, voter)

@@ -17,6 +17,7 @@ TITLE_MAX = 120
 STAGE_NAME_MAX = 60
 QUESTION_MAX = 200
 ENTRY_MAX = 200
+AUTHOR_MAX = 60
 NO_PERSONA = "No persona yet"
 
 CUSTOMER_LANES = ("actions", "needs", "thoughts")
@@ -262,8 +263,10 @@ def _clean_entry(text: str) -> str:
 
 
 def add_entry(db: sqlite_utils.Database, workshop_id: int, stage_id: int, lane: str,
-              text: str) -> int:
-    """Add a short entry at the end of one cell (a stage and a lane)."""
+              text: str, *, author: str = "") -> int:
+    """Add a short entry at the end of one cell (a stage and a lane); ``author`` is who added
+    it in the live room, or "Anonymous"."""
+    author = clean_text(author, field="The author", max_length=AUTHOR_MAX)
     if lane not in LANES:
         raise ValidationError(f"Unknown lane: {lane}. Choose one of: "
                               f"{', '.join(LANE_LABELS.values())}.")
@@ -274,7 +277,7 @@ def add_entry(db: sqlite_utils.Database, workshop_id: int, stage_id: int, lane: 
                               "WHERE stage_id = ? AND lane = ?", [stage_id, lane]).fetchone()[0]
         entry_id = db["journey_entries"].insert({
             "workshop_id": workshop_id, "stage_id": stage_id, "lane": lane, "text": text,
-            "position": position}).last_pk
+            "author": author, "position": position}).last_pk
         workshops.touch(db, workshop_id)
     return entry_id
 

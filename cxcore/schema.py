@@ -255,3 +255,121 @@ def m0014_measurement(db: sqlite_utils.Database) -> None:
         not_working TEXT NOT NULL DEFAULT '',
         decision TEXT NOT NULL DEFAULT 'stay' CHECK (decision IN ('stay', 'shift')),
         notes TEXT NOT NULL DEFAULT ''""")
+
+
+@migrations(name="0015_live_room")
+def m0015_live_room(db: sqlite_utils.Database) -> None:
+    """The live room: participants on their phones, and what they add before it is revealed.
+
+    These tables are shared state between sessions, never artefacts: they are left out of
+    backups, copies and exports (``db.LIVE_TABLES``). What the room adds is published into the
+    ordinary artefact tables (ideas, votes, empathy notes, journey entries, card ratings).
+    """
+    db.execute("ALTER TABLE empathy_notes ADD COLUMN author TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE journey_entries ADD COLUMN author TEXT NOT NULL DEFAULT ''")
+    _table(db, "card_ratings", """
+        card_id INTEGER REFERENCES cards(id) ON DELETE CASCADE,
+        rater TEXT NOT NULL DEFAULT '',
+        customer_value INTEGER CHECK (customer_value BETWEEN 1 AND 5),
+        business_value INTEGER CHECK (business_value BETWEEN 1 AND 5),
+        created TEXT NOT NULL DEFAULT ''""")
+    db.execute("""
+        CREATE TABLE live_timers (
+            workshop_id INTEGER PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+            duration REAL NOT NULL DEFAULT 300,
+            ends_at REAL,
+            remaining_when_paused REAL
+        )""")
+    db.execute("""
+        CREATE TABLE rooms (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            code TEXT NOT NULL UNIQUE,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'ended')),
+            activity_id INTEGER REFERENCES room_activities(id) ON DELETE SET NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            created REAL NOT NULL,
+            last_active REAL NOT NULL,
+            ended REAL
+        )""")
+    db.execute("CREATE INDEX rooms_workshop ON rooms(workshop_id)")
+    db.execute("""
+        CREATE TABLE room_activities (
+            id INTEGER PRIMARY KEY,
+            room_id INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('ideas', 'empathy', 'journey', 'ratings')),
+            brainstorm_id INTEGER REFERENCES brainstorms(id) ON DELETE CASCADE,
+            persona_id INTEGER REFERENCES personas(id) ON DELETE CASCADE,
+            stage_id INTEGER REFERENCES journey_stages(id) ON DELETE CASCADE,
+            lane TEXT,
+            state TEXT NOT NULL DEFAULT 'collecting'
+                CHECK (state IN ('collecting', 'revealed', 'voting', 'closed')),
+            hidden INTEGER NOT NULL DEFAULT 1 CHECK (hidden IN (0, 1)),
+            anonymous INTEGER NOT NULL DEFAULT 0 CHECK (anonymous IN (0, 1)),
+            dot_budget INTEGER NOT NULL DEFAULT 3 CHECK (dot_budget BETWEEN 1 AND 20),
+            dot_cap INTEGER NOT NULL DEFAULT 2 CHECK (dot_cap BETWEEN 1 AND 20),
+            started REAL NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE participants (
+            id INTEGER PRIMARY KEY,
+            room_id INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+            token TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL DEFAULT '',
+            joined REAL NOT NULL,
+            last_seen REAL NOT NULL,
+            window_start REAL NOT NULL DEFAULT 0,
+            window_count INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("CREATE INDEX participants_room ON participants(room_id)")
+    db.execute("""
+        CREATE TABLE room_items (
+            id INTEGER PRIMARY KEY,
+            activity_id INTEGER NOT NULL REFERENCES room_activities(id) ON DELETE CASCADE,
+            participant_id INTEGER REFERENCES participants(id) ON DELETE SET NULL,
+            text TEXT NOT NULL,
+            quadrant TEXT NOT NULL DEFAULT '',
+            provocation_id INTEGER REFERENCES provocations(id) ON DELETE SET NULL,
+            author TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'hidden', 'published')),
+            published_id INTEGER,
+            created REAL NOT NULL
+        )""")
+    db.execute("CREATE INDEX room_items_activity ON room_items(activity_id)")
+    db.execute("""
+        CREATE TABLE room_votes (
+            id INTEGER PRIMARY KEY,
+            activity_id INTEGER NOT NULL REFERENCES room_activities(id) ON DELETE CASCADE,
+            participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            idea_id INTEGER NOT NULL REFERENCES ideas(id) ON DELETE CASCADE,
+            dots INTEGER NOT NULL CHECK (dots >= 1),
+            UNIQUE (activity_id, participant_id, idea_id)
+        )""")
+    db.execute("""
+        CREATE TABLE room_ratings (
+            id INTEGER PRIMARY KEY,
+            activity_id INTEGER NOT NULL REFERENCES room_activities(id) ON DELETE CASCADE,
+            participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            card_id INTEGER NOT NULL REFERENCES cards(id) ON DELETE CASCADE,
+            customer_value INTEGER CHECK (customer_value BETWEEN 1 AND 5),
+            business_value INTEGER CHECK (business_value BETWEEN 1 AND 5),
+            UNIQUE (activity_id, participant_id, card_id)
+        )""")
+    db.execute("""
+        CREATE TABLE room_ready (
+            activity_id INTEGER NOT NULL REFERENCES room_activities(id) ON DELETE CASCADE,
+            participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            PRIMARY KEY (activity_id, participant_id)
+        )""")
+    db.execute("""
+        CREATE TABLE app_secrets (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE access_failures (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('code', 'passphrase')),
+            at REAL NOT NULL
+        )""")

@@ -26,6 +26,8 @@ def test_a_fresh_database_has_every_table_and_a_record_of_each_migration(db):
         "empathy_notes", "stakeholders", "challenges", "journeys", "journey_stages",
         "journey_entries", "touchpoints", "why_analyses", "why_answers", "brainstorms",
         "provocations", "ideas", "votes", "scores", "cards", "actions", "readings", "reviews",
+        "card_ratings", "live_timers", "rooms", "room_activities", "participants", "room_items",
+        "room_votes", "room_ratings", "room_ready", "app_secrets", "access_failures",
     ]
     assert db.execute("SELECT id, migration_set, name FROM _sqlite_migrations").fetchall() == [
         (1, "cxcore", "0001_workshops"),
@@ -42,6 +44,7 @@ def test_a_fresh_database_has_every_table_and_a_record_of_each_migration(db):
         (12, "cxcore", "0012_cards"),
         (13, "cxcore", "0013_actions"),
         (14, "cxcore", "0014_measurement"),
+        (15, "cxcore", "0015_live_room"),
     ]
 
 
@@ -167,8 +170,13 @@ def test_artefact_tables_of_the_schema_list_parents_first(db):
         "provocations",
         "ideas",
         "cards", "scores", "votes",
-        "actions",
+        "actions", "card_ratings",
     ]
+
+
+def test_the_live_room_tables_are_never_artefacts_so_no_token_reaches_an_export(db):
+    assert not set(store.artefact_tables(db)) & store.LIVE_TABLES
+    assert {"rooms", "participants", "room_items", "room_votes"} <= store.LIVE_TABLES
 
 
 def test_every_artefact_table_comes_after_the_tables_it_refers_to(db):
