@@ -11,6 +11,8 @@ import sqlite_utils
 from cxcore import db as store
 from cxcore import workshops
 
+from . import routing
+
 WORKSHOP_KEY = "workshop_id"
 PRESENT_KEY = "present"
 
@@ -23,7 +25,12 @@ def _prepared(path: str) -> str:
 
 
 def db() -> sqlite_utils.Database:
-    """A fresh connection for this rerun; connections are never shared between sessions."""
+    """A fresh connection for this rerun; connections are never shared between sessions.
+
+    Every page asks for one first, so this is also where a run that skipped app.py is sent
+    back through it (``routing.through_app``).
+    """
+    routing.through_app()
     path = _prepared(store.database_path())
     return store.connect(path, migrate=False)
 

@@ -47,8 +47,8 @@ def make_workshop(db: sqlite_utils.Database) -> Callable[..., int]:
 def server(tmp_path_factory, chromium):
     """The real app served on a free port with its own temporary database.
 
-    One visit to the home page first: until a session has run app.py, the server does not know
-    the st.navigation pages, and a deep link in the very first session loses its page.
+    One visit to the home page first, so that the tests start once the app has run
+    (a deep link as the very first visit is tested on a server of its own).
     """
     from tests.browser_support import streamlit_server, wait_for_app
 
