@@ -1,4 +1,11 @@
-"""The app's entry point: page config, the open workshop, navigation. Run: streamlit run app.py"""
+"""The app's entry point: page config, who is asking, the open workshop, navigation.
+
+Run: streamlit run app.py
+
+A participant of the live room (or anyone on another device who has not given the facilitator
+passphrase) gets a navigation that holds the join page alone, whatever URL they type; the
+facilitator's console is everything else.
+"""
 import streamlit as st
 
 from cxcore import path as guided_path
@@ -6,18 +13,27 @@ from cxui import chrome, session
 
 st.set_page_config(page_title="CX Strategy Workshop", page_icon=":material/hub:",
                    layout="wide", initial_sidebar_state="auto")
+conn = session.db()
+join_page = st.Page("pages/join.py", title="Join the room", icon=":material/group_add:")
+if session.participant_token(conn) or not session.is_facilitator():
+    chrome.apply_participant_look()
+    st.navigation([join_page], position="hidden").run()
+    st.stop()
+
 session.sync_with_url()
 chrome.apply_look()
-
 pages = {"Workshop": [st.Page("pages/workshops.py", title="Workshops", icon=":material/home:",
                               default=True)]}
 for phase in guided_path.PHASES:
     steps = guided_path.steps_in_phase(phase)
     if steps:
         pages[phase] = [st.Page(f"pages/{s.key}.py", title=s.title, icon=s.icon) for s in steps]
-pages["Share"] = [st.Page("pages/export.py", title="Export", icon=":material/download:")]
+pages["Share"] = [st.Page("pages/live_room.py", title="Live room", icon=":material/groups:"),
+                  st.Page("pages/export.py", title="Export", icon=":material/download:"),
+                  st.Page("pages/join.py", title="Join the room", icon=":material/group_add:",
+                          visibility="hidden")]
 
 navigation = st.navigation(pages, position="hidden" if session.presenting() else "sidebar",
                            expanded=True)
-chrome.sidebar(session.db())
+chrome.sidebar(conn)
 navigation.run()

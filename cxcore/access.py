@@ -65,6 +65,61 @@ def check_passphrase(db: sqlite_utils.Database, given: object) -> None:
             raise ValidationError("Too many wrong passphrases just now: wait a minute.")
         expected = passphrase(db)
         typed = given.strip() if isinstance(given, str) else ""
-        if not typed or not hmac.compare_digest(typed.upper().encode(), expected.upper().encode()):
+        wrong = not typed or not hmac.compare_digest(typed.upper().encode(),
+                                                     expected.upper().encode())
+        if wrong:  # recorded before raising: an exception inside the write rolls it back
             db["access_failures"].insert({"kind": "passphrase", "at": now})
-            raise ValidationError("That is not the facilitator passphrase.")
+    if wrong:
+        raise ValidationError("That is not the facilitator passphrase.")
+
+
+def join_url(code: str, *, public_url: str | None, browser_url: str | None,
+             network_address: str | None) -> str:
+    """The link phones open to join: ``CX_PUBLIC_URL`` when set, else the address the
+    facilitator's browser used, with ``localhost`` swapped for this machine's network address."""
+    from urllib.parse import urlsplit
+
+    if public_url:
+        return f"{public_url.rstrip('/')}/join?code={code}"
+    parts = urlsplit(browser_url or "http://localhost:8501")
+    host = parts.hostname or "localhost"
+    if is_loopback_name(host) and network_address:
+        host = network_address
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme or 'http'}://{host}{port}/join?code={code}"
+
+
+def is_loopback_name(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def network_address() -> str | None:
+    """This machine's first non-loopback IPv4 address, as other devices on the network see it
+    (read from the host name; no packet is sent)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        return None
+    for info in infos:
+        address = info[4][0]
+        if not ipaddress.ip_address(address).is_loopback:
+            return address
+    return None
+
+
+def qr_png(url: str, scale: int = 12) -> bytes:
+    """A QR code of the join link as PNG bytes (segno, pure Python)."""
+    import io
+
+    import segno
+
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="png", scale=scale, border=2)
+    return out.getvalue()

@@ -144,19 +144,26 @@ def join(db: sqlite_utils.Database, code: object, name: object = "") -> str:
             raise RoomError("Too many wrong codes were tried just now: wait a minute and try "
                             "again.")
         room = _live_room_by_code(db, cleaned_code, now) if cleaned_code else None
-        if room is None:
+        if room is None:  # committed, then refused: raising inside the write would roll it back
             db["access_failures"].insert({"kind": "code", "at": now})
-            raise RoomEnded("No open room has that code. Check it on the screen: the room may "
-                            "have ended.")
-        count = db.execute("SELECT COUNT(*) FROM participants WHERE room_id = ?",
-                           [room.id]).fetchone()[0]
-        if count >= MAX_PARTICIPANTS:
-            raise RoomError(f"The room is full: {MAX_PARTICIPANTS} people have joined.")
-        _check_name_free(db, room.id, cleaned_name)
-        token = secrets.token_urlsafe(24)
-        db["participants"].insert({"room_id": room.id, "token": token, "name": cleaned_name,
-                                   "joined": now, "last_seen": now})
-        _bump(db, room.id)
+        else:
+            token = _add_participant(db, room, cleaned_name, now)
+    if room is None:
+        raise RoomEnded("No open room has that code. Check it on the screen: the room may "
+                        "have ended.")
+    return token
+
+
+def _add_participant(db: sqlite_utils.Database, room: Room, name: str, now: float) -> str:
+    count = db.execute("SELECT COUNT(*) FROM participants WHERE room_id = ?",
+                       [room.id]).fetchone()[0]
+    if count >= MAX_PARTICIPANTS:
+        raise RoomError(f"The room is full: {MAX_PARTICIPANTS} people have joined.")
+    _check_name_free(db, room.id, name)
+    token = secrets.token_urlsafe(24)
+    db["participants"].insert({"room_id": room.id, "token": token, "name": name,
+                               "joined": now, "last_seen": now})
+    _bump(db, room.id)
     return token
 
 
@@ -380,6 +387,9 @@ def vote(db: sqlite_utils.Database, token: str, idea_id: int, change: int = 1) -
         if on_idea + change == 0:
             db.execute("DELETE FROM room_votes WHERE activity_id = ? AND participant_id = ?"
                        " AND idea_id = ?", [activity.id, me.id, idea_id])
+        elif change == -1:  # an upsert of -1 would fail the table's CHECK (dots >= 1)
+            db.execute("UPDATE room_votes SET dots = dots - 1 WHERE activity_id = ? AND"
+                       " participant_id = ? AND idea_id = ?", [activity.id, me.id, idea_id])
         else:
             db.execute("INSERT INTO room_votes (activity_id, participant_id, idea_id, dots)"
                        " VALUES (?, ?, ?, ?) ON CONFLICT (activity_id, participant_id, idea_id)"
@@ -686,3 +696,10 @@ def facilitator_view(db: sqlite_utils.Database, workshop_id: int, *,
         return None
     return _view(db, room, get_activity(db, room.activity_id), moderation=moderation)
 
+
+
+def room_version(db: sqlite_utils.Database, view: RoomView) -> tuple:
+    """The version a screen drew (compare with ``room.version`` to know when to redraw)."""
+    from .room import version
+
+    return version(db, view.room.id)

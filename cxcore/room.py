@@ -324,3 +324,34 @@ def target_label(db: sqlite_utils.Database, workshop_id: int, activity: Activity
         return f"{stage['name']}: {journeys.LANE_LABELS[activity.lane]}{question}"
     return "Rate each design card on customer value and business value."
 
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something the room can work on: a brainstorm, a persona's map, a journey cell, the cards."""
+    kind: str
+    label: str
+    brainstorm_id: int | None = None
+    persona_id: int | None = None
+    stage_id: int | None = None
+    lane: str | None = None
+
+    @property
+    def ids(self) -> dict:
+        return {"brainstorm_id": self.brainstorm_id, "persona_id": self.persona_id,
+                "stage_id": self.stage_id, "lane": self.lane}
+
+
+def targets(db: sqlite_utils.Database, workshop_id: int) -> list[Target]:
+    """Every activity the facilitator can put in front of the room, in the path's order."""
+    found = [Target("empathy", f"Empathy map: {p.name or 'persona'}", persona_id=p.id)
+             for p in personas.list_personas(db, workshop_id)]
+    for journey in journeys.list_journeys(db, workshop_id):
+        for stage in journey.stages:
+            found += [Target("journey", f"Journey {journey.label}: {stage.name} · "
+                                        f"{journeys.LANE_LABELS[lane]}", stage_id=stage.id,
+                             lane=lane) for lane in journeys.LANES]
+    found += [Target("ideas", f"Brainstorm: {b.headline}", brainstorm_id=b.id)
+              for b in brainstorm.list_brainstorms(db, workshop_id)]
+    found.append(Target("ratings", "Rate the design cards"))
+    return found

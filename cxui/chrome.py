@@ -7,7 +7,7 @@ import sqlite_utils
 from cxcore import challenge, workshops
 from cxcore import path as guided_path
 
-from . import feedback, session
+from . import feedback, routing, session
 from .text import plain
 from .timer import timer_widget
 
@@ -26,6 +26,20 @@ html {font-size: 22px;}
 h1 {font-size: 2.3rem !important; padding: 0.1rem 0 0.3rem 0 !important;}
 [data-testid="stVerticalBlock"] {gap: 0.75rem;}
 </style>"""
+
+
+PARTICIPANT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stToolbar"], footer {display: none !important;}
+.block-container {max-width: 640px !important; padding: 1rem 1rem 3rem 1rem !important;}
+.stButton button, .stFormSubmitButton button {min-height: 3rem; font-size: 1.1rem;}
+</style>"""
+
+
+def apply_participant_look() -> None:
+    """Phone first: no sidebar, one narrow column, big touch targets."""
+    st.html(BASE_CSS)
+    st.html(PARTICIPANT_CSS)
 
 
 def apply_look() -> None:
@@ -63,6 +77,7 @@ def begin_step(key: str) -> tuple[sqlite_utils.Database, workshops.Workshop]:
 
     Without an open workshop the page says so, links home and stops.
     """
+    routing.through_app()
     conn = session.db()
     workshop = _require_workshop(conn)
     step = guided_path.step(key)
@@ -75,7 +90,7 @@ def begin_step(key: str) -> tuple[sqlite_utils.Database, workshops.Workshop]:
         st.title(step.title, anchor=False)
         st.markdown(f"*{step.purpose}*")
     with side:
-        timer_widget()
+        timer_widget(workshop.id)
         if session.presenting():
             st.button("Exit projector", icon=":material/close_fullscreen:", width="stretch",
                       on_click=session.set_presenting, args=(False,), key="exit_projector")
@@ -84,6 +99,24 @@ def begin_step(key: str) -> tuple[sqlite_utils.Database, workshops.Workshop]:
         chosen = challenge.chosen_challenge(conn, workshop.id)
         if chosen:
             st.info(f"**Our challenge:** {plain(chosen.sentence)}", icon=":material/flag:")
+    feedback.show_flash()
+    return conn, workshop
+
+
+def begin_room_page() -> tuple[sqlite_utils.Database, workshops.Workshop]:
+    """The live room page's header: title, the open workshop, the timer, Exit projector."""
+    routing.through_app()
+    conn = session.db()
+    workshop = _require_workshop(conn)
+    main, side = st.columns([3, 1], vertical_alignment="top")
+    with main:
+        st.caption(f"LIVE ROOM · {plain(workshop.title)}")
+        st.title("Live room", anchor=False)
+    with side:
+        timer_widget(workshop.id)
+        if session.presenting():
+            st.button("Exit projector", icon=":material/close_fullscreen:", width="stretch",
+                      on_click=session.set_presenting, args=(False,), key="exit_projector")
     feedback.show_flash()
     return conn, workshop
 

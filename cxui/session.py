@@ -11,9 +11,9 @@ import sqlite_utils
 from cxcore import db as store
 from cxcore import workshops
 
-from . import routing
-
 WORKSHOP_KEY = "workshop_id"
+PARTICIPANT_KEY = "participant_token"
+FACILITATOR_KEY = "facilitator_signed_in"
 PRESENT_KEY = "present"
 
 
@@ -25,12 +25,7 @@ def _prepared(path: str) -> str:
 
 
 def db() -> sqlite_utils.Database:
-    """A fresh connection for this rerun; connections are never shared between sessions.
-
-    Every page asks for one first, so this is also where a run that skipped app.py is sent
-    back through it (``routing.through_app``).
-    """
-    routing.through_app()
+    """A fresh connection for this rerun; connections are never shared between sessions."""
     path = _prepared(store.database_path())
     return store.connect(path, migrate=False)
 
@@ -80,3 +75,36 @@ def set_presenting(on: bool) -> None:
         st.query_params["present"] = "1"
     elif "present" in st.query_params:
         del st.query_params["present"]
+
+
+def participant_token(conn: sqlite_utils.Database) -> str | None:
+    """This session's live-room token, if it belongs to an open room (``?p=`` keeps it across a
+    refresh); a token of an ended room is forgotten."""
+    from cxcore import participation
+
+    token = st.query_params.get("p") or st.session_state.get(PARTICIPANT_KEY)
+    if token and participation.is_participant(conn, token):
+        st.session_state[PARTICIPANT_KEY] = token
+        st.query_params["p"] = token
+        return token
+    st.session_state[PARTICIPANT_KEY] = None
+    if "p" in st.query_params:
+        del st.query_params["p"]
+    return None
+
+
+def is_facilitator() -> bool:
+    """The console is for this machine (Streamlit reports no address for loopback) or for a
+    session that gave the facilitator passphrase."""
+    from cxcore import access
+
+    address = st.context.ip_address  # None on loopback (and not a str under AppTest)
+    if not isinstance(address, str):
+        address = None
+    return access.is_local(address or "127.0.0.1") or bool(st.session_state.get(FACILITATOR_KEY))
+
+
+def become_participant(token: str) -> None:
+    st.session_state[PARTICIPANT_KEY] = token
+    st.query_params.clear()
+    st.query_params["p"] = token

@@ -7,9 +7,10 @@ import streamlit as st
 from cxcore import backup, csvexport, pdf
 from cxcore import db as store
 from cxcore import path as guided_path
-from cxui import session
+from cxui import routing, session
 from cxui.text import plain
 
+routing.through_app()  # a first visit straight to this URL still runs app.py
 conn = session.db()
 workshop = session.current_workshop(conn)
 st.title("Export", anchor=False)

@@ -5,9 +5,10 @@ import datetime as dt
 
 from cxcore import backup, measurement, sample, workshops
 from cxcore import path as guided_path
-from cxui import confirm, feedback, session
+from cxui import confirm, feedback, routing, session
 from cxui.text import plain
 
+routing.through_app()  # a first visit straight to this URL still runs app.py
 conn = session.db()
 IMPORT_LIMIT_MB = backup.MAX_BYTES // 1024 // 1024
 

@@ -122,26 +122,36 @@ def test_projector_mode_from_the_url_shows_an_exit_button(app_db_path):
     assert not [b for b in at.button if b.label == "Exit projector"]
 
 
-def test_the_timer_starts_pauses_and_resets(app_db_path):
+def stored_timer(path: str, workshop_id: int):
+    from cxcore import livetimer
+
+    return livetimer.get(fresh_db(path), workshop_id)
+
+
+def test_the_timer_starts_pauses_and_resets_and_is_stored_with_the_workshop(app_db_path):
     wid = sample.create_sample(fresh_db(app_db_path))
     at = open_app(app_db_path, page="pages/focusing_challenge.py", workshop_id=wid)
     at.number_input(key="timer_minutes").set_value(10).run()
-    assert at.session_state["timer"].duration == 600
+    assert stored_timer(app_db_path, wid).duration == 600
     at.button(key="timer_start").click().run()
-    assert at.session_state["timer"].running
+    assert stored_timer(app_db_path, wid).running
     at.button(key="timer_pause").click().run()
-    assert not at.session_state["timer"].running
+    paused = stored_timer(app_db_path, wid)
+    assert not paused.running and 590 < paused.remaining(0) <= 600
     at.button(key="timer_reset").click().run()
-    assert at.session_state["timer"].remaining(0) == 600
+    assert stored_timer(app_db_path, wid).remaining(0) == 600
 
 
-def test_the_timer_keeps_running_across_a_page_switch(app_db_path):
+def test_the_timer_keeps_running_across_a_page_switch_and_in_a_new_session(app_db_path):
     wid = sample.create_sample(fresh_db(app_db_path))
     at = open_app(app_db_path, page="pages/focusing_challenge.py", workshop_id=wid)
     at.button(key="timer_start").click().run()
     at.switch_page("pages/workshops.py").run()
     at.switch_page("pages/focusing_challenge.py").run()
-    assert at.session_state["timer"].running
+    assert [b.label for b in at.button if b.key == "timer_pause"] == ["Pause"]
+    refreshed = open_app(app_db_path, page="pages/focusing_challenge.py", workshop_id=wid)
+    assert [b.label for b in refreshed.button if b.key == "timer_pause"] == ["Pause"]
+    assert stored_timer(app_db_path, wid).running
 
 
 def test_adding_choosing_and_deleting_challenge_drafts(app_db_path):
@@ -204,11 +214,12 @@ def test_home_shows_when_the_next_review_is_due(app_db_path):
 def test_the_timer_turns_red_in_its_last_five_percent(app_db_path):
     import time
 
+    from cxcore import livetimer
     from cxcore.timer import Timer
 
     wid = sample.create_sample(fresh_db(app_db_path))
     at = open_app(app_db_path, page="pages/focusing_challenge.py", workshop_id=wid)
-    at.session_state["timer"] = Timer(duration=600, ends_at=time.time() + 20)
+    livetimer.save(fresh_db(app_db_path), wid, Timer(duration=600, ends_at=time.time() + 20))
     at.run()
     assert [m.value for m in at.markdown if "material/timer" in m.value][0].startswith(
         "#### :red[:material/timer: 00:")
