@@ -14,10 +14,13 @@ from cxui import chrome, session
 st.set_page_config(page_title="CX Strategy Workshop", page_icon=":material/hub:",
                    layout="wide", initial_sidebar_state="auto")
 conn = session.db()
-join_page = st.Page("pages/join.py", title="Join the room", icon=":material/group_add:")
 if session.participant_token(conn) or not session.is_facilitator():
+    # Every URL of the console answers with the join page here: no "page not found", no way in.
+    urls = ["workshops", *(s.key for s in guided_path.STEPS), "live_room", "export", "join"]
     chrome.apply_participant_look()
-    st.navigation([join_page], position="hidden").run()
+    st.navigation([st.Page("pages/join.py", title="Join the room", url_path=url,
+                           default=url == "workshops") for url in urls],
+                  position="hidden").run()
     st.stop()
 
 session.sync_with_url()
