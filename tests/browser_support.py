@@ -37,11 +37,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db_path: str):
+def streamlit_server(db_path: str, env_extra: dict[str, str] | None = None,
+                     log_name: str | None = None):
     """Start ``streamlit run app.py`` on a free loopback port; yield its base URL."""
     port = free_port()
-    env = {**os.environ, "CX_DB": db_path}
-    log = open(Path(db_path).with_suffix(".log"), "w")
+    env = {**os.environ, "CX_DB": db_path, **(env_extra or {})}
+    log = open(Path(db_path).with_name(log_name) if log_name else Path(db_path).with_suffix(".log"),
+               "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",
