@@ -293,7 +293,8 @@ def compact_rows(found: list[Thread]) -> list[list[str]]:
     for thread in found:
         cells = [(link.label if (link := thread.get(k)) else "—") for k in KINDS]
         shared = 0
-        while shared < len(cells) and previous[shared:shared + 1] == [cells[shared]]:
+        while (shared < len(cells) - 1 and cells[shared] != "—"
+               and previous[shared:shared + 1] == [cells[shared]]):
             shared += 1
         rows.append([""] * shared + cells[shared:])
         previous = cells

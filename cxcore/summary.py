@@ -50,7 +50,7 @@ def goal_line(number: int, goal: goals.Goal, readings: list[measurement.Reading]
     deadline = f" by {_date(goal.deadline)}" if goal.deadline else ""
     standing = measurement.standing(goal.baseline, goal.target, goal.deadline, readings, today)
     metric = f"{goal.metric_label}: " if goal.metric_label else ""
-    return (f"Goal {number}: {goal.statement}. {metric}baseline "
+    return (f"Goal {number}: {goal.statement.rstrip('.')}. {metric}baseline "
             f"{format_number(goal.baseline, unit)}, {latest}, target "
             f"{format_number(goal.target, unit)}{deadline}. {standing}.")
 
