@@ -70,7 +70,7 @@ class Report(FPDF):
     def section(self, title: str, landscape: bool = False) -> None:
         """Start a step's section on a new page, listed in the table of contents."""
         orientation = "L" if landscape else "P"
-        if self.page == 0 or self.y > self.t_margin or self.cur_orientation != orientation:
+        if self.page == 0 or self.y > self.t_margin or self.cur_orientation.value != orientation:
             self.add_page(orientation=orientation)  # else the page is still blank: use it
         self.start_section(title, level=0)
         self.set_font("DejaVu", "B", 18)
