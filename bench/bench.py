@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from cxcore import backup, challenge, csvexport, pdf, workshops  # noqa: E402
+from cxcore import backup, challenge, csvexport, markdown, pdf, workshops, xlsx  # noqa: E402
 from cxcore import db as store  # noqa: E402
 from cxcore import path as guided_path  # noqa: E402
 
@@ -175,11 +175,14 @@ def main() -> None:
     export_time, _ = timed(backup.export_json, conn, workshop_id)
     csv_time, data = timed(csvexport.export_zip, conn, workshop_id)
     pdf_time, pdf_bytes = timed(pdf.build_pdf, conn, workshop_id)
+    xlsx_time, _ = timed(xlsx.build_xlsx, conn, workshop_id)
+    md_time, _ = timed(markdown.build_markdown, conn, workshop_id)
     dup_time, _ = timed(workshops.duplicate, conn, workshop_id)
     print(f"JSON import {import_time * 1000:.0f} ms ({size // 1024} KB), JSON export "
           f"{export_time * 1000:.0f} ms, CSV zip {csv_time * 1000:.0f} ms, PDF "
           f"{pdf_time * 1000:.0f} ms ({len(pdf_bytes) // 1024} KB), duplicate "
           f"{dup_time * 1000:.0f} ms")
+    print(f"Excel workbook {xlsx_time * 1000:.0f} ms, Markdown {md_time * 1000:.0f} ms")
     page_reruns(db_path, workshop_id, args.reruns)
     concurrent_writers(db_path, workshop_id)
 

@@ -8,7 +8,7 @@ import sqlite_utils
 
 from . import db as store
 from . import ranking, whys, workshops
-from .text import ValidationError, clean_int, clean_text
+from .text import ValidationError, clean_int, clean_text, plural, shorten
 
 PROMPT_MAX = 500
 IDEA_MAX = 300
@@ -67,7 +67,7 @@ class Brainstorm:
 
     @property
     def headline(self) -> str:
-        short = self.prompt if len(self.prompt) <= 70 else self.prompt[:69] + "…"
+        short = shorten(self.prompt, 70)
         return f"{TECHNIQUES[self.technique].label} · {short}"
 
 
@@ -332,7 +332,7 @@ def _ranking_figure(rows: list[dict]):
 
     scored = [r for r in rows if r["Score"] is not None][::-1]
     fig, ax = plt.subplots(figsize=(7, 0.35 * len(scored) + 1))
-    labels = [f"{r['Rank']}. {r['Idea'][:45]}" for r in scored]
+    labels = [f"{r['Rank']}. {shorten(r['Idea'], 45)}" for r in scored]  # full text: the table
     ax.barh(labels, [r["Score"] for r in scored], color="#0d6e6e")
     ax.set_xlim(0, 5)
     ax.set_xlabel("Weighted score (1-5)")
@@ -348,9 +348,12 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
         link = source_link(db, item)
         live = len(current.live_ideas)
         merged = len(current.ideas) - live
-        report.paragraph((f"{link}. " if link else "") + f"{live} ideas"
-                         + (f" ({merged} merged as duplicates)" if merged else "")
-                         + f", {len(ranking.voter_totals(current.votes))} voters.", muted=True)
+        counts = (f"{plural(live, 'idea')}" + (f" ({merged} merged as duplicates)" if merged else "")
+                  + f" from {plural(len(ranking.voter_totals(current.votes)), 'voter')}"
+                  if current.votes else f"{plural(live, 'idea')}, no votes yet")
+        if link:
+            report.paragraph(link.rstrip("."), muted=True)
+        report.paragraph(counts[0].upper() + counts[1:] + ".", muted=True)
         rows = ranking_rows(current, 15)
         if not rows:
             continue
@@ -360,3 +363,5 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
                       for r in rows], widths=(12, 80, 30, 16, 14, 22))
         if any(r["Score"] is not None for r in rows):
             report.figure(_ranking_figure(rows))
+            report.paragraph("Long ideas are shortened in the chart: the table above has each "
+                             "one in full, by rank.", muted=True)

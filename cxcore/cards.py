@@ -13,7 +13,7 @@ import sqlite_utils
 
 from . import db as store
 from . import workshops
-from .text import ValidationError, clean_int, clean_text
+from .text import ValidationError, clean_int, clean_text, shorten
 
 PART_MAX = 400
 REASON_MAX = 400
@@ -62,8 +62,7 @@ class Card:
 
     @property
     def headline(self) -> str:
-        text = self.new_experience or "Blank card"
-        return text if len(text) <= HEADLINE_MAX else text[:HEADLINE_MAX - 1].rstrip() + "…"
+        return shorten(self.new_experience or "Blank card", HEADLINE_MAX)
 
     @property
     def sentence(self) -> str:

@@ -16,6 +16,7 @@ import sqlite_utils
 
 from . import brainstorm, whys
 from .goals import format_date, format_number
+from .text import shorten
 
 KINDS = ("pain_point", "root_cause", "idea", "card", "action", "goal", "reading")
 KIND_LABELS = {"pain_point": "Pain point", "root_cause": "Root cause", "idea": "Idea",
@@ -145,8 +146,7 @@ def broken(found: Iterable[Thread]) -> list[Break]:
 
 
 def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return shorten(text, limit)
 
 
 class _Walk:
@@ -285,14 +285,29 @@ def table_rows(found: list[Thread]) -> list[dict[str, str]]:
              "Gaps": "; ".join(BREAKS[b] for b in t.breaks)} for t in found]
 
 
+def compact_rows(found: list[Thread]) -> list[list[str]]:
+    """The threads as table rows, a cell left blank where the thread shares it (and every link
+    before it) with the row above, so a pain point shared by five threads is printed once."""
+    rows: list[list[str]] = []
+    previous: list[str] = []
+    for thread in found:
+        cells = [(link.label if (link := thread.get(k)) else "—") for k in KINDS]
+        shared = 0
+        while (shared < len(cells) - 1 and cells[shared] != "—"
+               and previous[shared:shared + 1] == [cells[shared]]):
+            shared += 1
+        rows.append([""] * shared + cells[shared:])
+        previous = cells
+    return rows
+
+
 def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
     found = threads(db, workshop_id)
     report.paragraph("Each row follows one thread from a journey pain point to the latest "
-                     "reading of the goal it moves. A dash marks a link not made yet.",
-                     muted=True)
-    report.table([KIND_LABELS[k] for k in KINDS],
-                 [[(link.label if (link := t.get(k)) else "—") for k in KINDS] for t in found],
-                 widths=(26, 26, 26, 26, 26, 26, 18))
+                     "reading of the goal it moves. A dash marks a link not made yet; a blank "
+                     "cell is the same link as in the row above.", muted=True)
+    report.table([KIND_LABELS[k] for k in KINDS], compact_rows(found),
+                 widths=(40, 40, 40, 40, 40, 36, 25))
     gaps = broken(found)
     if gaps:
         report.subheading("Broken threads")

@@ -34,7 +34,26 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--json", metavar="PATH")
     target.add_argument("--csv", metavar="PATH")
     target.add_argument("--pdf", metavar="PATH")
+    target.add_argument("--xlsx", metavar="PATH", help="an Excel workbook, a sheet per artefact")
+    target.add_argument("--md", metavar="PATH", help="the summary and every section as Markdown")
+    exp.add_argument("--sections", metavar="KEYS",
+                     help="for --pdf and --md: comma-separated step keys (default: every "
+                          "started step but the stakeholder map), e.g. "
+                          "statements,smirc_goals,stakeholder_map")
     return parser
+
+
+def _sections(text: str | None) -> list[str] | None:
+    from . import path as guided_path
+
+    if text is None:
+        return None
+    keys = [key.strip() for key in text.split(",") if key.strip()]
+    known = [s.key for s in guided_path.STEPS]
+    unknown = [key for key in keys if key not in known]
+    if unknown:
+        raise ValidationError(f"Unknown section {unknown[0]!r}: use any of {', '.join(known)}.")
+    return keys
 
 
 def run(args: argparse.Namespace) -> None:
@@ -59,15 +78,25 @@ def run(args: argparse.Namespace) -> None:
         print(backup.import_bytes(db, data))
     elif args.command == "export":
         workshops.get(db, args.id)
+        sections = _sections(args.sections)
         if args.json:
             content: bytes = backup.export_json(db, args.id).encode("utf-8")
             target = args.json
         elif args.csv:
             content, target = csvexport.export_zip(db, args.id), args.csv
+        elif args.xlsx:
+            from . import xlsx
+
+            content, target = xlsx.build_xlsx(db, args.id), args.xlsx
+        elif args.md:
+            from . import markdown
+
+            content = markdown.build_markdown(db, args.id, sections).encode("utf-8")
+            target = args.md
         else:
             from . import pdf  # fpdf2 takes longer to import than the other commands take to run
 
-            content, target = pdf.build_pdf(db, args.id), args.pdf
+            content, target = pdf.build_pdf(db, args.id, sections), args.pdf
         try:
             Path(target).write_bytes(content)
         except OSError as error:

@@ -13,7 +13,7 @@ import sqlite_utils
 
 from . import db as store
 from . import workshops
-from .text import ValidationError, clean_text
+from .text import ValidationError, clean_text, shorten
 
 METRICS = {"nps": "NPS", "churn": "Churn rate", "clv": "Customer lifetime value",
            "csat": "CSAT", "ces": "CES", "retention": "Retention", "custom": "Custom metric"}
@@ -248,7 +248,7 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
 
 
 def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
+    return shorten(text, limit)
 
 
 def _clean_field(field: str, value: object, required: bool = False) -> str:

@@ -353,7 +353,7 @@ def _update(db: sqlite_utils.Database, workshop_id: int, table: str, row_id: int
 
 # ---- the PDF summary
 
-PDF_STAGES_PER_TABLE = 5
+PDF_STAGES_PER_TABLE = 7
 
 
 def cell_text(entries: list[Entry]) -> str:
@@ -400,7 +400,10 @@ def emotion_figure(journey: Journey):
 
 
 def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
-    for journey in list_journeys(db, workshop_id):
+    """Each journey on a landscape page of its own: a stage per column, empty lanes left out."""
+    for number, journey in enumerate(list_journeys(db, workshop_id)):
+        if number:
+            report.add_page(orientation="L")
         report.subheading(journey.label)
         report.paragraph("Above the line of visibility: what the customer does, needs, thinks "
                          "and feels. Below it: what the organisation runs to serve them.",
@@ -410,7 +413,8 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
             chunk = stages[start:start + PDF_STAGES_PER_TABLE]
             label_width = 30
             width = (report.epw - label_width) / len(chunk)
-            report.table(["Lane"] + [s.name for s in chunk], grid_rows(chunk),
+            rows = [row for row in grid_rows(chunk) if any(cell for cell in row[1:])]
+            report.table(["Lane"] + [s.name for s in chunk], rows,
                          widths=[label_width] + [width] * len(chunk))
         if any(s.emotion is not None for s in stages):
             report.figure(emotion_figure(journey))

@@ -84,6 +84,33 @@ def progress(baseline: float | None, target: float | None,
     return round(100 * (latest.value - baseline) / (target - baseline), 1)
 
 
+def standing(baseline: float | None, target: float | None, deadline: str | None,
+             readings: Sequence[Reading], today: dt.date) -> str:
+    """Whether a goal is on track on ``today``, in words.
+
+    "Target reached" once the latest reading has come all the way; "Missed" when the deadline
+    has passed short of it; "On track" when the progress is at least the share of the time
+    from the first reading to the deadline that has gone by; else "Behind". "No readings" and
+    "No target" when there is nothing to judge by.
+    """
+    share = progress(baseline, target, readings)
+    if not readings:
+        return "No readings"
+    if share is None:
+        return "No target"
+    if share >= 100:
+        return "Target reached"
+    if not deadline:
+        return "On track" if share > 0 else "Behind"
+    end = dt.date.fromisoformat(deadline)
+    if today > end:
+        return "Missed"
+    start = dt.date.fromisoformat(min(r.taken for r in readings))
+    span = (end - start).days
+    elapsed = 100 * (today - start).days / span if span > 0 else 100
+    return "On track" if share >= elapsed else "Behind"
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later, kept inside shorter months (31 Jan + 1 -> 28/29 Feb)."""
     month_index = day.month - 1 + months

@@ -1,4 +1,9 @@
-"""The PDF summary: a cover, a table of contents and a section per step that has content."""
+"""The PDF summary: the executive summary first, then contents and a section per chosen step.
+
+The facilitator chooses the sections; the stakeholder map (it names people as gatekeepers) is
+left out unless asked for, since the PDF is what goes to every reader. The journey map and the
+linked chain are on landscape pages.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +18,8 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from . import path as guided_path
-from . import statements, workshops
+from . import summary as executive
+from . import workshops
 
 # fpdf2 logs every glyph a font lacks; a box in the PDF is the expected outcome, not news.
 logging.getLogger("fpdf").setLevel(logging.ERROR)
@@ -61,10 +67,11 @@ class Report(FPDF):
         self.set_text_color(*INK)
 
     # ---- building blocks for sections
-    def section(self, title: str) -> None:
+    def section(self, title: str, landscape: bool = False) -> None:
         """Start a step's section on a new page, listed in the table of contents."""
-        if self.page == 0 or self.y > self.t_margin:  # else the page is still blank: use it
-            self.add_page()
+        orientation = "L" if landscape else "P"
+        if self.page == 0 or self.y > self.t_margin or self.cur_orientation.value != orientation:
+            self.add_page(orientation=orientation)  # else the page is still blank: use it
         self.start_section(title, level=0)
         self.set_font("DejaVu", "B", 18)
         self.set_text_color(*ACCENT)
@@ -120,8 +127,69 @@ class Report(FPDF):
         self.ln(2)
 
 
-def _render_toc(pdf: Report, outline) -> None:
+LEFT_OUT_BY_DEFAULT = {"stakeholder_map": "it names people as gatekeepers: it is for the core "
+                                           "team, not for every reader"}
+LANDSCAPE_STEPS = ("journey_map", "linked_chain")
+
+
+def section_title(step: guided_path.Step) -> str:
+    return f"{step.phase}: {step.title}"
+
+
+def default_sections(progress: guided_path.Progress) -> list[str]:
+    """The started steps with a PDF section, less those left out by default."""
+    return [s.key for s in guided_path.STEPS if s.key in progress.started_keys
+            and s.pdf_section is not None and s.key not in LEFT_OUT_BY_DEFAULT]
+
+
+def _title_block(pdf: Report, workshop: workshops.Workshop, progress: guided_path.Progress,
+                 today: dt.date) -> None:
     pdf.set_xy(pdf.l_margin, pdf.t_margin)
+    pdf.set_font("DejaVu", size=9)
+    pdf.set_text_color(*ACCENT)
+    pdf.cell(0, 6, "CUSTOMER EXPERIENCE STRATEGY WORKSHOP", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(*INK)
+    pdf.set_font("DejaVu", "B", 20)
+    pdf.multi_cell(0, 9, workshop.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("DejaVu", size=9)
+    for label, value in (("Organisation", workshop.organisation or "—"),
+                         ("Facilitator", workshop.facilitator or "—"),
+                         ("Date", f"{today.day} {today:%B %Y}"),
+                         ("Progress", f"{progress.label} ({progress.percent}%)")):
+        pdf.set_text_color(*MUTED)
+        pdf.cell(26, 5, label)
+        pdf.set_text_color(*INK)
+        pdf.multi_cell(0, 5, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(3)
+
+
+def _render_summary(pdf: Report, blocks: list[executive.Block], pages: dict[str, int]) -> None:
+    pdf.set_font("DejaVu", "B", 15)
+    pdf.set_text_color(*ACCENT)
+    pdf.cell(0, 9, "Executive summary", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if not blocks:
+        pdf.paragraph("Nothing decided yet: the summary fills in as the workshop chooses its "
+                      "challenge, goals, cards and plan.", muted=True)
+    for block in blocks:
+        page = pages.get(block.step)
+        link = pdf.add_link(page=page) if page else None
+        pdf.set_font("DejaVu", "B", 11)
+        pdf.set_text_color(*ACCENT)
+        pdf.cell(pdf.epw - 30, 7, block.title, link=link or "")
+        pdf.set_font("DejaVu", size=8)
+        pdf.set_text_color(*MUTED)
+        pdf.cell(30, 7, f"see page {page}" if page else "", align="R", link=link or "",
+                 new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(*INK)
+        pdf.set_font("DejaVu", size=9)
+        for line in block.lines:
+            pdf.set_x(pdf.l_margin + 2)
+            pdf.multi_cell(pdf.epw - 2, 4.6, f"•  {line}" if len(block.lines) > 1 else line,
+                           link=link or "", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(1.5)
+
+
+def _render_contents(pdf: Report, outline, left_out: list[guided_path.Step]) -> None:
     pdf.set_font("DejaVu", "B", 18)
     pdf.set_text_color(*ACCENT)
     pdf.cell(0, 12, "Contents", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -132,59 +200,63 @@ def _render_toc(pdf: Report, outline) -> None:
         pdf.cell(pdf.epw - 20, 8, entry.name, link=link)
         pdf.cell(20, 8, str(entry.page_number), align="R", link=link,
                  new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-
-def _cover(pdf: Report, workshop: workshops.Workshop, progress: guided_path.Progress,
-           headline: dict[str, str]) -> None:
-    pdf.add_page()
-    pdf.set_y(50)
-    pdf.set_font("DejaVu", size=11)
-    pdf.set_text_color(*ACCENT)
-    pdf.cell(0, 8, "CUSTOMER EXPERIENCE STRATEGY WORKSHOP", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_text_color(*INK)
-    pdf.set_font("DejaVu", "B", 28)
-    pdf.multi_cell(0, 13, workshop.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(6)
-    pdf.set_font("DejaVu", size=12)
-    lines = [("Organisation", workshop.organisation or "—"),
-             ("Facilitator", workshop.facilitator or "—"),
-             ("Date", f"{dt.date.today().day} {dt.date.today():%B %Y}"),
-             ("Progress", f"{progress.label} ({progress.percent}%)")]
-    for label, value in lines:
-        pdf.set_text_color(*MUTED)
-        pdf.cell(40, 8, label)
-        pdf.set_text_color(*INK)
-        pdf.multi_cell(0, 8, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    for kind, text in headline.items():
+    if left_out:
         pdf.ln(4)
-        pdf.set_font("DejaVu", "B", 11)
-        pdf.set_text_color(*ACCENT)
-        pdf.cell(0, 7, f"{statements.LABELS[kind]} statement", new_x=XPos.LMARGIN,
-                 new_y=YPos.NEXT)
-        pdf.set_text_color(*INK)
-        pdf.set_font("DejaVu", "I", 11)
-        pdf.multi_cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.paragraph("Left out of this copy: " + "; ".join(
+            section_title(step) + (f" ({LEFT_OUT_BY_DEFAULT[step.key]})"
+                                   if step.key in LEFT_OUT_BY_DEFAULT else "")
+            for step in left_out) + ".", muted=True)
 
 
-def build_pdf(db: sqlite_utils.Database, workshop_id: int) -> bytes:
-    """The whole summary as PDF bytes. Any Unicode text renders; a missing glyph is a box."""
+def _summary_pages(title: str, workshop, progress, blocks, today: dt.date) -> int:
+    """How many pages the title and summary take, drawn once on a scratch document."""
+    scratch = Report(title)
+    scratch.add_page()
+    _title_block(scratch, workshop, progress, today)
+    _render_summary(scratch, blocks, {b.step: 999 for b in blocks})
+    return scratch.page
+
+
+def build_pdf(db: sqlite_utils.Database, workshop_id: int,
+              sections: list[str] | None = None, today: dt.date | None = None) -> bytes:
+    """The summary as PDF bytes: ``sections`` are step keys (None: ``default_sections``).
+
+    Any Unicode text renders; a missing glyph is a box.
+    """
+    today = today or dt.date.today()
     workshop = workshops.get(db, workshop_id)
     progress = guided_path.progress(db, workshop_id)
+    chosen = set(default_sections(progress) if sections is None else sections)
+    steps = [s for s in guided_path.STEPS if s.key in progress.started_keys
+             and s.pdf_section is not None and s.key in chosen]
+    left_out = [s for s in guided_path.STEPS if s.key in progress.started_keys
+                and s.pdf_section is not None and s.key not in chosen]
+    blocks = executive.summary(db, workshop_id, today, {s.key for s in steps})
     pdf = Report(workshop.title)
-    _cover(pdf, workshop, progress, statements.final_statements(db, workshop_id))
+    pdf.names_stakeholders = "stakeholder_map" in chosen
+    titles = {section_title(s): s.key for s in steps}
+
+    def front(document: Report, outline) -> None:
+        pages = {titles[entry.name]: entry.page_number for entry in outline
+                 if entry.name in titles}
+        _title_block(document, workshop, progress, today)
+        _render_summary(document, blocks, pages)
+        document.add_page()
+        document.set_xy(document.l_margin, document.t_margin)
+        _render_contents(document, outline, left_out)
+
+
     pdf.add_page()
-    pdf.insert_toc_placeholder(_render_toc, pages=1, allow_extra_pages=True)
-    written = 0
+    front_pages = _summary_pages(workshop.title, workshop, progress, blocks, today) + 1
+    pdf.insert_toc_placeholder(front, pages=front_pages)
     import matplotlib
 
     # User text in chart labels is text: "$5 to $10" must not be read as a formula.
     with matplotlib.rc_context({"text.parse_math": False}):
-        for step in guided_path.STEPS:
-            if step.key in progress.started_keys and step.pdf_section is not None:
-                pdf.section(f"{step.phase}: {step.title}")
-                step.pdf_section(pdf, db, workshop_id)
-                written += 1
-    if not written:
+        for step in steps:
+            pdf.section(section_title(step), landscape=step.key in LANDSCAPE_STEPS)
+            step.pdf_section(pdf, db, workshop_id)
+    if not steps:
         pdf.section("Nothing recorded yet")
         pdf.paragraph("No step of the guided path has content yet. Start with the first step "
                       "and export again.", muted=True)

@@ -235,11 +235,29 @@ def prompt_pack(db: sqlite_utils.Database, workshop_id: int) -> str:
 
 # ---- PDF -------------------------------------------------------------------------------
 
+PORTRAIT_MM = 24
+
+
+def _portrait_heading(report, persona: Persona) -> None:
+    """The persona's picture with the name and segment beside it."""
+    import io
+
+    if report.y + PORTRAIT_MM + 30 > report.page_break_trigger:
+        report.add_page()
+    top = report.y + 2
+    report.image(io.BytesIO(picture(persona)), x=report.l_margin, y=top, w=PORTRAIT_MM)
+    report.set_left_margin(report.l_margin + PORTRAIT_MM + 5)
+    report.set_y(top + 3)
+    report.subheading(persona.name)
+    if persona.segment:
+        report.paragraph(persona.segment, italic=True)
+    report.set_left_margin(report.l_margin - PORTRAIT_MM - 5)
+    report.set_y(max(report.y, top + PORTRAIT_MM + 3))
+
+
 def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
     for persona in list_personas(db, workshop_id):
-        report.subheading(persona.name)
-        if persona.segment:
-            report.paragraph(persona.segment, italic=True)
+        _portrait_heading(report, persona)
         rows = persona.filled()
         if rows:
             report.table(["Field", "Notes"], rows, widths=(1, 3))

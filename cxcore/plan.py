@@ -204,7 +204,8 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int,
         if not plan.actions:
             continue
         report.subheading(plan.name + ("  (start here)" if plan.start_here else ""))
-        if plan.champions or plan.gatekeepers:
+        # the stakeholder map names people as gatekeepers: only in a copy that includes it
+        if getattr(report, "names_stakeholders", True) and (plan.champions or plan.gatekeepers):
             report.paragraph(f"Champions: {', '.join(plan.champions) or '—'}.  "
                              f"Gatekeepers: {', '.join(plan.gatekeepers) or '—'}.", muted=True)
         rows = [[a.title, a.owner or "—", a.due_label,

@@ -13,7 +13,7 @@ import sqlite_utils
 
 from . import db as store
 from . import settings, workshops
-from .text import ValidationError, clean_int, clean_text
+from .text import ValidationError, clean_int, clean_text, shorten
 
 NAME_MAX = 120
 DEPARTMENT_MAX = 80
@@ -179,8 +179,7 @@ def _require(db: sqlite_utils.Database, workshop_id: int, stakeholder_id: int) -
 
 def short_name(name: str, limit: int = 22) -> str:
     """The part of a name before the first comma, cut to fit a label on a chart."""
-    head = name.split(",")[0].strip() or name
-    return head if len(head) <= limit else head[: limit - 1] + "…"
+    return shorten(name.split(",")[0].strip() or name, limit)
 
 
 # ---- PDF

@@ -45,3 +45,21 @@ def clean_int(value: object, *, field: str, low: int, high: int) -> int:
     if not low <= int(value) <= high:
         raise ValidationError(f"{field} must be from {low} to {high}, not {int(value)}.")
     return int(value)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line in at most ``limit`` characters, cut at a word with an ellipsis.
+
+    A single word longer than the limit is cut inside it (there is no word break to use)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]
+    if text[limit - 1] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:.-–—") + "…"
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """ "1 voter", "2 voters"."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"

@@ -1,10 +1,11 @@
-"""Export the open workshop: PDF summary, CSV tables and a JSON backup, built at click time."""
+"""Export the open workshop: PDF summary, Excel workbook, CSV tables, Markdown and a JSON backup,
+built at click time."""
 import datetime as dt
 import re
 
 import streamlit as st
 
-from cxcore import backup, csvexport, pdf
+from cxcore import backup, csvexport, markdown, pdf, xlsx
 from cxcore import db as store
 from cxcore import path as guided_path
 from cxui import routing, session
@@ -26,27 +27,53 @@ stem = f"{stem}-{dt.date.today().isoformat()}"
 db_path = store.database_path()
 
 
-def built_with_own_connection(builder, workshop_id: int):
+def built_with_own_connection(builder, workshop_id: int, *args):
     """Download callables run on another thread at click time: each opens its own connection."""
-    return lambda: builder(store.connect(db_path, migrate=False), workshop_id)
+    return lambda: builder(store.connect(db_path, migrate=False), workshop_id, *args)
 
 
-pdf_col, csv_col, json_col = st.columns(3)
+offered = [s for s in guided_path.STEPS if s.key in progress.started_keys and s.pdf_section]
+sections = st.multiselect(
+    "Sections in the PDF and the Markdown summary", [s.key for s in offered],
+    default=pdf.default_sections(progress), key="export_sections",
+    format_func=lambda key: pdf.section_title(guided_path.step(key)))
+if "stakeholder_map" in progress.started_keys and "stakeholder_map" not in sections:
+    st.caption(":material/visibility_off: The stakeholder map is left out: it names people as "
+               "gatekeepers, which is for the core team, not for every reader. Add it above for "
+               "a core-team copy.")
+
+pdf_col, xlsx_col, csv_col, md_col, json_col = st.columns(5)
 with pdf_col.container(border=True, height="stretch"):
     st.markdown("#### :material/picture_as_pdf: PDF summary")
-    st.caption("For stakeholders: a cover, contents and a section for every step with content. "
-               "It is built when you click, which takes a few seconds for a full workshop.")
-    st.download_button("Download PDF", built_with_own_connection(pdf.build_pdf, workshop.id),
+    st.caption("For stakeholders: an executive summary first, then contents and the chosen "
+               "sections. It is built when you click, which takes a few seconds.")
+    st.download_button("Download PDF", built_with_own_connection(pdf.build_pdf, workshop.id,
+                                                                 sections),
                        file_name=f"{stem}.pdf", mime="application/pdf", type="primary",
                        icon=":material/download:", on_click="ignore", key="export_pdf")
+with xlsx_col.container(border=True, height="stretch"):
+    st.markdown("#### :material/grid_on: Excel workbook")
+    st.caption("A sheet per artefact with names, plain words and the derived values (rank, "
+               "priority, quadrant, overdue), ready to filter and sort.")
+    st.download_button("Download Excel", built_with_own_connection(xlsx.build_xlsx,
+                                                                   workshop.id),
+                       file_name=f"{stem}.xlsx", icon=":material/download:", on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key="export_xlsx")
 with csv_col.container(border=True, height="stretch"):
     st.markdown("#### :material/table: CSV tables")
-    st.caption("A zip with one table per artefact, for Excel, LibreOffice or your BI tool. "
+    st.caption("The same readable tables as the workbook, a CSV each, for your BI tool. "
                "Cells that a spreadsheet could run as a formula are neutralised.")
     st.download_button("Download CSV zip", built_with_own_connection(csvexport.export_zip,
                                                                      workshop.id),
                        file_name=f"{stem}-csv.zip", mime="application/zip",
                        icon=":material/download:", on_click="ignore", key="export_csv")
+with md_col.container(border=True, height="stretch"):
+    st.markdown("#### :material/article: Markdown")
+    st.caption("The executive summary and the chosen sections as text, to paste into a wiki.")
+    st.download_button("Download Markdown", built_with_own_connection(
+        markdown.build_markdown, workshop.id, sections), file_name=f"{stem}.md",
+        mime="text/markdown", icon=":material/download:", on_click="ignore", key="export_md")
 with json_col.container(border=True, height="stretch"):
     st.markdown("#### :material/data_object: JSON backup")
     st.caption("The whole workshop in one file. Import it on the Workshops page to restore it "

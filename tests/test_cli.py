@@ -150,8 +150,11 @@ def write_bad_files(folder: Path) -> None:
 REFUSALS = [
     pytest.param([], "the following arguments are required: command", id="no command"),
     pytest.param(["export"], "the following arguments are required: id", id="export no id"),
-    pytest.param(["export", "1"], "one of the arguments --json --csv --pdf is required",
-                 id="export with no format"),
+    pytest.param(["export", "1"], "one of the arguments --json --csv --pdf --xlsx --md is "
+                 "required", id="export with no format"),
+    pytest.param(["export", "1", "--pdf", "{tmp}/a.pdf", "--sections", "personas,nope"],
+                 "Unknown section 'nope': use any of " + ", ".join(
+                     s.key for s in guided_path.STEPS) + ".", id="an unknown section"),
     pytest.param(["export", "1", "--json", "{tmp}/a.json", "--csv", "{tmp}/b.zip"],
                  "argument --csv: not allowed with argument --json", id="two formats"),
     pytest.param(["export", "one", "--json", "{tmp}/a.json"],

@@ -7,7 +7,6 @@ import zipfile
 import pytest
 
 from cxcore import challenge, csvexport, sample, workshops
-from cxcore import db as store
 
 BOM = b"\xef\xbb\xbf"
 
@@ -68,10 +67,16 @@ def test_table_csv_of_no_rows_is_just_the_header():
     assert csvexport.table_csv([], ["id", "name"]) == BOM + b"id,name\r\n"
 
 
-def test_the_zip_holds_the_workshop_and_one_csv_per_artefact_table(db):
-    files = unzip(csvexport.export_zip(db, sample.create_sample(db)))
-    assert list(files) == ["workshop.csv", *(f"{t}.csv" for t in store.artefact_tables(db))]
+def test_the_zip_holds_one_readable_csv_per_table_each_with_a_bom(db):
+    from cxcore import tables
+
+    workshop_id = sample.create_sample(db)
+    files = unzip(csvexport.export_zip(db, workshop_id))
+    assert list(files) == [f"{t.key}.csv" for t in tables.all_tables(db, workshop_id)]
     assert [name for name, data in files.items() if not data.startswith(BOM)] == []
+
+
+CHALLENGE_HEADER = b"Challenge,Who,Can (do what),So that (why),Chosen\r\n"
 
 
 def test_the_challenges_csv_byte_for_byte(db, make_workshop):
@@ -83,31 +88,33 @@ def test_the_challenges_csv_byte_for_byte(db, make_workshop):
     challenge.add_draft(db, workshop_id, who="Students")
     files = unzip(csvexport.export_zip(db, workshop_id))
     assert files["challenges.csv"] == (
-        BOM
-        + b"id,who,what,why,chosen\r\n"
-        + b'1,"First-time buyers, under 30","get a ""yes"" in principle on their phone",'
-          b"they can bid with confidence,1\r\n"
-        + b"2,Zo\xc3\xab's caf\xc3\xa9 owners,pay suppliers,cash flow stays \xe2\x89\xa5 0,0\r\n"
-        + b"3,Students,,,0\r\n"
+        BOM + CHALLENGE_HEADER
+        + b'"First-time buyers, under 30 can get a ""yes"" in principle on their phone so that '
+          b'they can bid with confidence.","First-time buyers, under 30",'
+          b'"get a ""yes"" in principle on their phone",they can bid with confidence,Yes\r\n'
+        + b"Zo\xc3\xab's caf\xc3\xa9 owners can pay suppliers so that cash flow stays "
+          b"\xe2\x89\xa5 0.,Zo\xc3\xab's caf\xc3\xa9 owners,pay suppliers,"
+          b"cash flow stays \xe2\x89\xa5 0,\r\n"
+        + "Students can … so that …,Students,,,\r\n".encode()
     )
 
 
-def test_the_workshop_csv_byte_for_byte(db, make_workshop):
+def test_the_workshop_csv_byte_for_byte_with_dates_as_iso_dates(db, make_workshop):
     workshop_id = make_workshop("Q3 review, retail", "Harbour Bank", "Priya Raman")
     workshop = workshops.get(db, workshop_id)
     files = unzip(csvexport.export_zip(db, workshop_id))
     assert files["workshop.csv"] == (
         BOM
-        + b"title,organisation,facilitator,created,updated\r\n"
-        + f'"Q3 review, retail",Harbour Bank,Priya Raman,{workshop.created},'
-          f"{workshop.updated}\r\n".encode()
+        + b"Title,Organisation,Facilitator,Created,Updated,Progress\r\n"
+        + f'"Q3 review, retail",Harbour Bank,Priya Raman,{workshop.created[:10]},'
+          f"{workshop.updated[:10]},0 of 14 steps started\r\n".encode()
     )
 
 
 def test_an_empty_table_is_exported_as_its_header(db, make_workshop):
     files = unzip(csvexport.export_zip(db, make_workshop()))
-    assert (files["challenges.csv"], files["settings.csv"]) == (
-        BOM + b"id,who,what,why,chosen\r\n", BOM + b"id,name,value\r\n")
+    assert (files["challenges.csv"], files["votes.csv"]) == (
+        BOM + CHALLENGE_HEADER, BOM + b"Brainstorm,Idea,Voter,Dots\r\n")
 
 
 def test_text_typed_as_a_formula_is_neutralised_in_the_zip(db, make_workshop):
@@ -116,25 +123,37 @@ def test_text_typed_as_a_formula_is_neutralised_in_the_zip(db, make_workshop):
                         what="-1 step", why="@risk")
     files = unzip(csvexport.export_zip(db, workshop_id))
     assert files["challenges.csv"] == (
-        BOM
-        + b"id,who,what,why,chosen\r\n"
-        + b"1,\"'=HYPERLINK(\"\"http://evil\"\", \"\"x\"\")\",'-1 step,'@risk,1\r\n"
+        BOM + CHALLENGE_HEADER
+        + b"\"'=HYPERLINK(\"\"http://evil\"\", \"\"x\"\") can -1 step so that @risk.\","
+          b"\"'=HYPERLINK(\"\"http://evil\"\", \"\"x\"\")\",'-1 step,'@risk,Yes\r\n"
     )
     workshop = workshops.get(db, workshop_id)
-    assert files["workshop.csv"] == (
-        BOM
-        + b"title,organisation,facilitator,created,updated\r\n"
-        + f"'=cmd|' /C calc'!A0,'@Bank,'+Priya,{workshop.created},{workshop.updated}\r\n".encode()
-    )
+    assert files["workshop.csv"].split(b"\r\n")[1] == (
+        f"'=cmd|' /C calc'!A0,'@Bank,'+Priya,{workshop.created[:10]},{workshop.updated[:10]},"
+        f"1 of 14 steps started").encode()
 
 
-def test_the_csv_ids_match_the_json_backup_not_the_database(db, make_workshop):
-    other = make_workshop("Other")
-    challenge.add_draft(db, other, who="Elsewhere")
-    workshop_id = make_workshop("Mine")
-    challenge.add_draft(db, workshop_id, who="Students")
-    files = unzip(csvexport.export_zip(db, workshop_id))
-    assert files["challenges.csv"] == BOM + b"id,who,what,why,chosen\r\n1,Students,,,1\r\n"
+def test_a_journey_entry_carries_its_persona_journey_stage_and_lane_in_words(db, make_workshop):
+    import datetime as dt
+
+    from cxcore import journeys, personas, plan
+
+    workshop_id = make_workshop()
+    persona = personas.add_persona(db, workshop_id, "Leo")
+    journey = journeys.create_journey(db, workshop_id, persona, "Opening an account")
+    stage = journeys.list_journeys(db, workshop_id)[0].stages[1]
+    journeys.add_entry(db, workshop_id, stage.id, "pain_points", "Selfie check fails")
+    plan.add_action(db, workshop_id, "Fix the selfie check", "Technology", "Ravi",
+                    due="2026-11-30", status="in_progress")
+    files = unzip(csvexport.export_zip(db, workshop_id, today=dt.date(2026, 12, 1)))
+    assert files["journey_entries.csv"] == (
+        BOM + b"Persona,Journey,Stage number,Stage,Lane,Side,Entry,In 5 Whys,In brainstorm\r\n"
+        + b"Leo,Leo's journey: Opening an account,2,Accept,Pain points,Organisation,"
+          b"Selfie check fails,,\r\n")
+    assert files["actions.csv"] == (
+        BOM + b"Action,Department,Owner,Due,Status,Overdue,Card,Goal\r\n"
+        + b"Fix the selfie check,Technology,Ravi,2026-11-30,In progress,Yes,,\r\n")
+    assert journey == journeys.list_journeys(db, workshop_id)[0].id
 
 
 def test_exporting_a_missing_workshop_raises_not_found(db):

@@ -1,0 +1,62 @@
+"""The Markdown summary: the executive summary and every chosen section as text, for a wiki.
+
+The summary is the PDF's (``cxcore.summary``); each section is its readable tables
+(``cxcore.tables``) as Markdown tables, so nothing here decides content of its own.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlite_utils
+
+from . import path as guided_path
+from . import summary as executive
+from . import tables, workshops
+from .goals import format_date
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return format_date(value.isoformat()).replace("\u00a0", " ")
+    if isinstance(value, float):
+        value = f"{value:g}"
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
+def _table(table: tables.Table) -> list[str]:
+    if not table.rows:
+        return []
+    lines = [f"### {table.title}", "", "| " + " | ".join(table.columns) + " |",
+             "|" + "---|" * len(table.columns)]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in table.rows]
+    return lines + [""]
+
+
+def build_markdown(db: sqlite_utils.Database, workshop_id: int,
+                   sections: list[str] | None = None, today: dt.date | None = None) -> str:
+    """``sections`` are step keys as for the PDF (None: the PDF's default choice)."""
+    from .pdf import default_sections, section_title  # the one rule of what goes in
+
+    today = today or dt.date.today()
+    workshop = workshops.get(db, workshop_id)
+    progress = guided_path.progress(db, workshop_id)
+    chosen = set(default_sections(progress) if sections is None else sections)
+    steps = [s for s in guided_path.STEPS if s.key in progress.started_keys and s.key in chosen]
+    lines = [f"# {workshop.title}", "",
+             f"{workshop.organisation or '—'} · facilitated by {workshop.facilitator or '—'} · "
+             f"{progress.label} · exported {today.day} {today:%B %Y}", "",
+             "## Executive summary", ""]
+    titles = {s.key: section_title(s) for s in steps}
+    for block in executive.summary(db, workshop_id, today, set(titles)):
+        lines += [f"**{block.title}** (see *{titles[block.step]}*)", ""]
+        lines += [f"- {line}" for line in block.lines] + [""]
+    by_step: dict[str, list[tables.Table]] = {}
+    for table in tables.all_tables(db, workshop_id, today):
+        by_step.setdefault(table.step, []).append(table)
+    for step in steps:
+        lines += [f"## {titles[step.key]}", ""]
+        for table in by_step.get(step.key, []):
+            lines += _table(table)
+    return "\n".join(lines).rstrip() + "\n"
