@@ -97,7 +97,7 @@ def find(db: sqlite_utils.Database, workshop_id: object) -> Workshop | None:
     """The workshop for an id that came from outside (a URL, a widget), or None."""
     try:
         return get(db, int(workshop_id))  # type: ignore[arg-type]
-    except (TypeError, ValueError, NotFoundError):
+    except (TypeError, ValueError, OverflowError, NotFoundError):
         return None
 
 

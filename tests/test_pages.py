@@ -224,3 +224,8 @@ def test_the_timer_turns_red_in_its_last_five_percent(app_db_path):
     at.run()
     assert [m.value for m in at.markdown if "material/timer" in m.value][0].startswith(
         "#### :red[:material/timer: 00:")
+
+
+def test_a_workshop_id_too_large_for_sqlite_opens_no_workshop_instead_of_crashing(app_db_path):
+    at = open_app(app_db_path, page="pages/journey_map.py", workshop_id=9223372036854775808)
+    assert "Open or create a workshop first" in texts(at)

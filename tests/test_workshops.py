@@ -318,3 +318,7 @@ def test_an_artefact_of_another_workshop_can_be_neither_updated_nor_deleted(db, 
         workshops.delete_owned(db, "challenges", mine, their_draft, "challenge")
     assert [(c.id, c.who) for c in challenge.list_challenges(db, theirs)] == [
         (their_draft, "Students")]
+
+
+def test_an_id_too_large_for_sqlite_is_no_such_workshop(db):
+    assert workshops.find(db, "9223372036854775808") is None
