@@ -697,9 +697,3 @@ def facilitator_view(db: sqlite_utils.Database, workshop_id: int, *,
     return _view(db, room, get_activity(db, room.activity_id), moderation=moderation)
 
 
-
-def room_version(db: sqlite_utils.Database, view: RoomView) -> tuple:
-    """The version a screen drew (compare with ``room.version`` to know when to redraw)."""
-    from .room import version
-
-    return version(db, view.room.id)

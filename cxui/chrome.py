@@ -91,9 +91,7 @@ def begin_step(key: str) -> tuple[sqlite_utils.Database, workshops.Workshop]:
         st.markdown(f"*{step.purpose}*")
     with side:
         timer_widget(workshop.id)
-        if session.presenting():
-            st.button("Exit projector", icon=":material/close_fullscreen:", width="stretch",
-                      on_click=session.set_presenting, args=(False,), key="exit_projector")
+        _exit_projector()
         st.progress(progress.percent / 100, text=progress.label)
     if guided_path.is_after_challenge(key):
         chosen = challenge.chosen_challenge(conn, workshop.id)
@@ -101,6 +99,12 @@ def begin_step(key: str) -> tuple[sqlite_utils.Database, workshops.Workshop]:
             st.info(f"**Our challenge:** {plain(chosen.sentence)}", icon=":material/flag:")
     feedback.show_flash()
     return conn, workshop
+
+
+def _exit_projector() -> None:
+    if session.presenting():
+        st.button("Exit projector", icon=":material/close_fullscreen:", width="stretch",
+                  on_click=session.set_presenting, args=(False,), key="exit_projector")
 
 
 def begin_room_page() -> tuple[sqlite_utils.Database, workshops.Workshop]:
@@ -114,9 +118,7 @@ def begin_room_page() -> tuple[sqlite_utils.Database, workshops.Workshop]:
         st.title("Live room", anchor=False)
     with side:
         timer_widget(workshop.id)
-        if session.presenting():
-            st.button("Exit projector", icon=":material/close_fullscreen:", width="stretch",
-                      on_click=session.set_presenting, args=(False,), key="exit_projector")
+        _exit_projector()
     feedback.show_flash()
     return conn, workshop
 

@@ -15,7 +15,6 @@ from cxcore.timer import mmss
 from . import feedback, session
 from .text import plain
 
-SEEN_KEY = "room_seen_version"
 
 
 def watch(room_id: int, workshop_id: int, seen: tuple, *, every: float = 1.0) -> None:

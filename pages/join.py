@@ -1,7 +1,7 @@
 """Join the live room from a phone: the code (or the QR link), a name, then the open activity."""
 import streamlit as st
 
-from cxcore import access, participation
+from cxcore import access, participation, room
 from cxui import feedback, room_views, routing, session
 
 routing.through_app()
@@ -48,4 +48,4 @@ except participation.RoomEnded as ended:
     st.info(str(ended), icon=":material/door_open:")
     st.stop()
 room_views.participant(view, token)
-room_views.watch(view.room.id, view.room.workshop_id, participation.room_version(conn, view))
+room_views.watch(view.room.id, view.room.workshop_id, room.version(conn, view.room.id))
