@@ -14,7 +14,7 @@ from cxui import chrome, session
 st.set_page_config(page_title="CX Strategy Workshop", page_icon=":material/hub:",
                    layout="wide", initial_sidebar_state="auto")
 conn = session.db()
-if session.participant_token(conn) or not session.is_facilitator():
+if session.participant_token(conn) or not session.is_facilitator(conn):
     # Every URL of the console answers with the join page here: no "page not found", no way in.
     urls = ["workshops", *(s.key for s in guided_path.STEPS), "live_room", "export", "join"]
     chrome.apply_participant_look()
@@ -25,6 +25,7 @@ if session.participant_token(conn) or not session.is_facilitator():
 
 session.sync_with_url()
 chrome.apply_look()
+session.write_ticket_cookie()  # once, right after a sign-in with the passphrase
 pages = {"Workshop": [st.Page("pages/workshops.py", title="Workshops", icon=":material/home:",
                               default=True)]}
 for phase in guided_path.PHASES:

@@ -123,3 +123,46 @@ def qr_png(url: str, scale: int = 12) -> bytes:
     out = io.BytesIO()
     segno.make(url, error="m").save(out, kind="png", scale=scale, border=2)
     return out.getvalue()
+
+
+# ---- staying signed in: a signed ticket the browser keeps as a cookie
+
+TICKET_SECRET_NAME = "facilitator_ticket_key"
+TICKET_HOURS = 12
+TICKET_COOKIE = "cx_facilitator"
+
+
+def _secret(db: sqlite_utils.Database) -> bytes:
+    """The key that signs tickets: made once, kept in the database (never exported)."""
+    row = db.execute("SELECT value FROM app_secrets WHERE name = ?", [TICKET_SECRET_NAME]
+                     ).fetchone()
+    if row is None:
+        with store.write(db):
+            db.execute("INSERT OR IGNORE INTO app_secrets (name, value) VALUES (?, ?)",
+                       [TICKET_SECRET_NAME, secrets.token_urlsafe(32)])
+        row = db.execute("SELECT value FROM app_secrets WHERE name = ?", [TICKET_SECRET_NAME]
+                         ).fetchone()
+    return row[0].encode()
+
+
+def _signature(db: sqlite_utils.Database, expires: int) -> str:
+    # The passphrase is part of what is signed: changing it signs every device out.
+    message = f"{expires}:{passphrase(db)}".encode()
+    return hmac.new(_secret(db), message, "sha256").hexdigest()
+
+
+def facilitator_ticket(db: sqlite_utils.Database, now: float | None = None) -> str:
+    """A ticket for a device that gave the passphrase: valid for 12 hours."""
+    expires = int((time.time() if now is None else now) + TICKET_HOURS * 3600)
+    return f"{expires}.{_signature(db, expires)}"
+
+
+def ticket_is_valid(db: sqlite_utils.Database, ticket: object, now: float | None = None) -> bool:
+    if not isinstance(ticket, str) or ticket.count(".") != 1:
+        return False
+    expires, signature = ticket.split(".")
+    if not expires.isdigit() or len(expires) > 12:
+        return False
+    if int(expires) < (time.time() if now is None else now):
+        return False
+    return hmac.compare_digest(signature.encode(), _signature(db, int(expires)).encode())

@@ -355,3 +355,67 @@ def targets(db: sqlite_utils.Database, workshop_id: int) -> list[Target]:
               for b in brainstorm.list_brainstorms(db, workshop_id)]
     found.append(Target("ratings", "Rate the design cards"))
     return found
+
+
+def open_to_room(db: sqlite_utils.Database, workshop_id: int, kind: str, *,
+                 brainstorm_id: int | None = None, persona_id: int | None = None,
+                 stage_id: int | None = None, lane: str | None = None) -> Room:
+    """A step page's **Open to the room**: open the room if it is not open yet and put this
+    step's activity in front of it. If exactly that activity already runs, nothing changes
+    (a second click does not restart it or lose what the room added)."""
+    current = open_room(db, workshop_id)
+    running = get_activity(db, current.activity_id)
+    if running is None or running.state == "closed" or not _same_target(
+            running, kind, brainstorm_id, persona_id, stage_id, lane):
+        start_activity(db, workshop_id, current.id, kind, brainstorm_id=brainstorm_id,
+                       persona_id=persona_id, stage_id=stage_id, lane=lane)
+    return _room(next(db["rooms"].rows_where("id = ?", [current.id])))
+
+
+def _same_target(activity: Activity, kind: str, brainstorm_id: int | None,
+                 persona_id: int | None, stage_id: int | None, lane: str | None) -> bool:
+    if activity.kind != kind:
+        return False
+    if kind == "ideas":
+        return activity.brainstorm_id == brainstorm_id
+    if kind == "empathy":
+        return activity.persona_id == persona_id
+    if kind == "journey":
+        return activity.stage_id == stage_id and activity.lane == lane
+    return True
+
+
+@dataclass(frozen=True)
+class Status:
+    """The shell's one-line "Live room" panel: is a room open, how many people, what runs."""
+    code: str | None = None
+    people: int = 0
+    activity: Activity | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.code is not None
+
+    @property
+    def line(self) -> str:
+        if not self.is_open:
+            return "No room open"
+        people = f"{self.people} {'person' if self.people == 1 else 'people'}"
+        doing = (f"{KINDS[self.activity.kind]} · {STATE_LABELS[self.activity.state].lower()}"
+                 if self.activity else "waiting for an activity")
+        return f"Room {self.code} · {people} · {doing}"
+
+    def runs(self, kind: str, *, brainstorm_id: int | None = None, persona_id: int | None = None,
+             stage_id: int | None = None, lane: str | None = None) -> bool:
+        """True while exactly this activity is open to the room and not closed."""
+        return (self.activity is not None and self.activity.state != "closed"
+                and _same_target(self.activity, kind, brainstorm_id, persona_id, stage_id, lane))
+
+
+def status(db: sqlite_utils.Database, workshop_id: int) -> Status:
+    current = open_room_for(db, workshop_id)
+    if current is None:
+        return Status()
+    people = db.execute("SELECT COUNT(*) FROM participants WHERE room_id = ?",
+                        [current.id]).fetchone()[0]
+    return Status(current.code, people, get_activity(db, current.activity_id))

@@ -4,10 +4,10 @@ from __future__ import annotations
 import streamlit as st
 import sqlite_utils
 
-from cxcore import challenge, workshops
+from cxcore import challenge, room, workshops
 from cxcore import path as guided_path
 
-from . import feedback, routing, session
+from . import feedback, room_views, routing, session
 from .text import plain
 from .timer import timer_widget
 
@@ -57,6 +57,8 @@ def sidebar(conn: sqlite_utils.Database) -> None:
             st.caption("Open workshop")
             st.markdown(f"**{plain(workshop.title)}**")
             st.progress(progress.percent / 100, text=progress.label)
+            with st.container(border=True):
+                room_views.shell_panel(conn, workshop.id)
         st.toggle("Projector mode", key="projector_toggle", value=session.presenting(),
                   on_change=lambda: session.set_presenting(st.session_state.projector_toggle),
                   help="Large type and the whole screen for the step; also ?present=1 in the URL.")
@@ -93,6 +95,10 @@ def begin_step(key: str) -> tuple[sqlite_utils.Database, workshops.Workshop]:
         timer_widget(workshop.id)
         _exit_projector()
         st.progress(progress.percent / 100, text=progress.label)
+        if session.presenting():  # no sidebar on the projector: the room's line sits here
+            status = room.status(conn, workshop.id)
+            if status.is_open:
+                st.page_link("pages/live_room.py", label=status.line, icon=":material/groups:")
     if guided_path.is_after_challenge(key):
         chosen = challenge.chosen_challenge(conn, workshop.id)
         if chosen:

@@ -33,6 +33,31 @@ def watch(room_id: int, workshop_id: int, seen: tuple, *, every: float = 1.0) ->
     poll()
 
 
+def open_to_room(conn, workshop_id: int, kind: str, *, key: str, **ids) -> None:
+    """A step page's **Open to the room**: opens the room if needed, puts this step's activity
+    in front of it and goes to the Live room console. While exactly this activity runs, a link
+    back to the console shows instead, so a second click cannot restart it."""
+    status = room.status(conn, workshop_id)
+    if status.runs(kind, **ids):
+        st.page_link("pages/live_room.py", label=f"In the room now · {status.code}",
+                     icon=":material/groups:")
+        return
+    if st.button("Open to the room", key=key, icon=":material/groups:",
+                 help="Participants add to this from their phones; hidden until you reveal."):
+        ok, _ = feedback.attempt(room.open_to_room, workshop_id, kind,
+                                 done="The room follows within seconds", **ids)
+        if ok:
+            st.switch_page("pages/live_room.py")
+
+
+def shell_panel(conn, workshop_id: int) -> None:
+    """The shell's "Live room" line: the room's code, how many people, what runs; a link to it."""
+    status = room.status(conn, workshop_id)
+    st.page_link("pages/live_room.py", label="Live room", icon=":material/groups:")
+    st.caption(status.line if status.is_open else "No room open: let the room join from their "
+                                                  "phones.")
+
+
 def ready_line(view: participation.RoomView) -> str:
     return f"{view.ready} of {view.participants} done"
 

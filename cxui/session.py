@@ -14,6 +14,7 @@ from cxcore import workshops
 WORKSHOP_KEY = "workshop_id"
 PARTICIPANT_KEY = "participant_token"
 FACILITATOR_KEY = "facilitator_signed_in"
+TICKET_KEY = "facilitator_ticket_to_write"
 PRESENT_KEY = "present"
 
 
@@ -93,15 +94,43 @@ def participant_token(conn: sqlite_utils.Database) -> str | None:
     return None
 
 
-def is_facilitator() -> bool:
-    """The console is for this machine (Streamlit reports no address for loopback) or for a
-    session that gave the facilitator passphrase."""
+def is_facilitator(conn: sqlite_utils.Database | None = None) -> bool:
+    """The console is for this machine (Streamlit reports no address for loopback), for a
+    session that gave the facilitator passphrase, or for a browser holding a valid ticket
+    cookie from an earlier sign-in (so a refresh or a new tab stays signed in)."""
     from cxcore import access
 
     address = st.context.ip_address  # None on loopback (and not a str under AppTest)
     if not isinstance(address, str):
         address = None
-    return access.is_local(address or "127.0.0.1") or bool(st.session_state.get(FACILITATOR_KEY))
+    if access.is_local(address or "127.0.0.1") or st.session_state.get(FACILITATOR_KEY):
+        return True
+    ticket = st.context.cookies.get(access.TICKET_COOKIE)
+    if ticket and access.ticket_is_valid(conn or db(), ticket):
+        st.session_state[FACILITATOR_KEY] = True
+        return True
+    return False
+
+
+def remember_facilitator(conn: sqlite_utils.Database) -> None:
+    """After the passphrase: this session is the facilitator's, and the browser gets a ticket."""
+    from cxcore import access
+
+    st.session_state[FACILITATOR_KEY] = True
+    st.session_state[TICKET_KEY] = access.facilitator_ticket(conn)
+
+
+def write_ticket_cookie() -> None:
+    """Hand a fresh ticket to the browser once (a cookie scoped to this app, 12 hours).
+    Only the ticket, which the server made, goes into the script: never user text."""
+    from cxcore import access
+
+    ticket = st.session_state.pop(TICKET_KEY, None)
+    if not ticket or not all(c.isalnum() or c == "." for c in ticket):
+        return
+    st.html(f"<script>parent.document.cookie = '{access.TICKET_COOKIE}={ticket}; path=/; "
+            f"max-age={access.TICKET_HOURS * 3600}; SameSite=Strict';</script>",
+            unsafe_allow_javascript=True)
 
 
 def become_participant(token: str) -> None:

@@ -3,7 +3,7 @@ import streamlit as st
 
 from cxcore import brainstorm, cards, ideas, ranking
 from cxui import brainstorm_views as views
-from cxui import chrome, feedback
+from cxui import chrome, feedback, room_views
 from cxui.text import plain
 
 KEY = "brainstorm"
@@ -87,6 +87,8 @@ with st.container(border=True):
         link = brainstorm.source_link(conn, item)
         if link:
             st.caption(f":material/link: {plain(link)}")
+        room_views.open_to_room(conn, workshop.id, "ideas", key="brainstorm_room",
+                                brainstorm_id=item.id)
     with phase:
         feedback.bound(st.segmented_control, "Phase", f"brainstorm_phase_{item.id}", item.phase,
                        brainstorm.set_phase, workshop.id, item.id, options=brainstorm.PHASES,

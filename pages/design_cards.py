@@ -1,8 +1,8 @@
 """Experience design cards: "We believe ..." sentences, rated, ranked and plotted."""
 import streamlit as st
 
-from cxcore import cards
-from cxui import card_views, chrome, confirm, feedback
+from cxcore import cards, participation
+from cxui import card_views, chrome, confirm, feedback, room_views
 from cxui.text import plain
 
 KEY = "design_cards"
@@ -23,6 +23,7 @@ with st.expander("How this step works", icon=":material/help:"):
 
 all_cards = cards.list_cards(conn, workshop.id)
 by_id = {card.id: card for card in all_cards}
+room_says = participation.card_spreads(conn, workshop.id)  # the room's published ratings
 
 
 def select(card_id: int | None) -> None:
@@ -68,6 +69,8 @@ def card_tile(card: cards.Card) -> None:
             st.caption(f":material/block: Retired because: {plain(card.retired_reason)}")
         if card.lineage:
             st.caption(f":material/account_tree: {plain(card.lineage)}")
+        if card.id in room_says:
+            st.caption(f":material/groups: The room: {room_views.spread_text(room_says[card.id])}")
 
 
 def editor(card: cards.Card) -> None:
@@ -83,6 +86,9 @@ def editor(card: cards.Card) -> None:
                            cards.set_value, workshop.id, card.id, which,
                            options=[None, 1, 2, 3, 4, 5],
                            format_func=lambda v: "Not rated" if v is None else f"{v} of 5")
+            theirs = (room_says.get(card.id) or (None, None))[cards.VALUES.index(which)]
+            if theirs:
+                st.caption(f"The room's mean: {theirs.label}")
     if card.is_retired:
         st.warning(f"Retired because: {plain(card.retired_reason)}", icon=":material/block:")
         st.button("Bring back to exploring", icon=":material/undo:", key="cards_unretire",
@@ -128,6 +134,7 @@ else:
     ranked = cards.rank(all_cards)
     with matrix:
         st.subheader("Value matrix", anchor=False)
+        room_views.open_to_room(conn, workshop.id, "ratings", key="cards_room")
         if any(card.is_rated for card in all_cards):
             st.plotly_chart(card_views.value_matrix(all_cards), width="stretch",
                             config={"displayModeBar": False})

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import empathy, personas
-from cxui import chrome, feedback, persona_views, session
+from cxui import chrome, feedback, persona_views, room_views, session
 
 KEY = "empathy_maps"
 conn, workshop = chrome.begin_step(KEY)
@@ -48,6 +48,8 @@ who, pick = st.columns([3, 2], vertical_alignment="center")
 with pick:
     persona_id = st.selectbox("Persona", list(by_id), key=PERSONA,
                               format_func=lambda pid: by_id[pid].name)
+    room_views.open_to_room(conn, workshop.id, "empathy", key="empathy_room",
+                            persona_id=persona_id)
 with who:
     persona_views.persona_header(by_id[persona_id], picture_width=64)
 

@@ -20,7 +20,7 @@ def join() -> None:
 def sign_in() -> None:
     if feedback.attempt(access.check_passphrase, st.session_state.get("join_passphrase", ""),
                         done="Signed in as the facilitator")[0]:
-        st.session_state[session.FACILITATOR_KEY] = True
+        session.remember_facilitator(session.db())
 
 
 if token is None:
@@ -33,7 +33,7 @@ if token is None:
         st.text_input("Your name", key="join_name", max_chars=participation.NAME_MAX,
                       placeholder="Leave empty if the activity is anonymous")
         st.form_submit_button("Join", type="primary", width="stretch", on_click=join)
-    if not session.is_facilitator():
+    if not session.is_facilitator(conn):
         with st.expander("I am the facilitator", icon=":material/key:"):
             st.text_input("Facilitator passphrase", key="join_passphrase", type="password",
                           on_change=sign_in)

@@ -3,7 +3,7 @@ import streamlit as st
 
 from cxcore import journeys
 from cxcore import path as guided_path
-from cxui import chrome, confirm, feedback, journey_view, session
+from cxui import chrome, confirm, feedback, journey_view, room_views, session
 from cxui.text import plain
 
 KEY = "journey_map"
@@ -120,6 +120,9 @@ with st.container(border=True):
     text.text_input("New entry: type and press Enter", key="journey_new", on_change=add_entry,
                     max_chars=journeys.ENTRY_MAX, persist_state="session",
                     placeholder="e.g. Compares rates on a comparison site")
+    room_views.open_to_room(conn, workshop.id, "journey", key="journey_room",
+                            stage_id=st.session_state.journey_stage,
+                            lane=st.session_state.journey_lane)
 if view == "stage":
     current = st.session_state.journey_stage
     with st.container(horizontal=True, vertical_alignment="center"):  # a row, even on a phone

@@ -58,3 +58,31 @@ def test_after_ten_wrong_passphrases_in_a_minute_even_the_right_one_is_refused(d
     later = access.time.time() + 61
     monkeypatch.setattr(access.time, "time", lambda: later)
     access.check_passphrase(db, "harbour-lights")
+
+
+def test_a_facilitator_ticket_is_valid_for_twelve_hours_and_survives_a_new_connection(
+        db, db_path, monkeypatch):
+    monkeypatch.setenv("CX_FACILITATOR_PASSWORD", "orange-harbour")
+    ticket = access.facilitator_ticket(db, now=1_000_000)
+    assert access.ticket_is_valid(store.connect(db_path), ticket, now=1_000_000 + 11 * 3600)
+    assert not access.ticket_is_valid(db, ticket, now=1_000_000 + 12 * 3600 + 1)
+
+
+@pytest.mark.parametrize("forged", [
+    "", "abc", "2000000000.", "2000000000.deadbeef", "x.y", "1.2.3", None, 42,
+    "9" * 40 + ".00",
+])
+def test_a_forged_or_malformed_ticket_is_refused(db, forged):
+    assert not access.ticket_is_valid(db, forged, now=1_000_000)
+
+
+def test_a_ticket_with_a_later_expiry_written_in_is_refused(db):
+    expires, signature = access.facilitator_ticket(db, now=1_000_000).split(".")
+    assert not access.ticket_is_valid(db, f"{int(expires) + 3600}.{signature}", now=1_000_000)
+
+
+def test_changing_the_passphrase_signs_every_device_out(db, monkeypatch):
+    monkeypatch.setenv("CX_FACILITATOR_PASSWORD", "orange-harbour")
+    ticket = access.facilitator_ticket(db, now=1_000_000)
+    monkeypatch.setenv("CX_FACILITATOR_PASSWORD", "blue-lighthouse")
+    assert not access.ticket_is_valid(db, ticket, now=1_000_000)

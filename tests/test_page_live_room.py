@@ -131,3 +131,88 @@ def test_a_participant_votes_within_the_budget_and_is_told_past_it(app_db_path):
     assert "0 of 3 dots left" in texts(at)
     [b for b in at.button if b.label == "Add a dot"][1].click().run()
     assert "You have placed all 3 of your dots: take one back to move it." in texts(at)
+
+
+# ---- Open to the room, from the step pages
+
+import pytest  # noqa: E402
+
+from cxcore import cards, journeys, personas, sample  # noqa: E402
+
+
+def sample_room_setup(path: str) -> tuple[int, dict]:
+    """The sample workshop, and the first brainstorm, persona and journey stage it holds."""
+    conn = fresh_db(path)
+    wid = sample.create_sample(conn)
+    first_stage = journeys.list_journeys(conn, wid)[0].stages[0]
+    return wid, {"ideas": {"brainstorm_id": brainstorm.list_brainstorms(conn, wid)[-1].id},
+                 "empathy": {"persona_id": personas.list_personas(conn, wid)[0].id},
+                 "journey": {"stage_id": first_stage.id, "lane": journeys.LANES[0]},
+                 "ratings": {}}
+
+
+@pytest.mark.parametrize("page, kind, key", [
+    ("pages/brainstorm.py", "ideas", "brainstorm_room"),
+    ("pages/empathy_maps.py", "empathy", "empathy_room"),
+    ("pages/journey_map.py", "journey", "journey_room"),
+    ("pages/design_cards.py", "ratings", "cards_room"),
+])
+def test_open_to_the_room_on_a_step_starts_its_activity_and_goes_to_the_console(
+        app_db_path, page, kind, key):
+    wid, ids = sample_room_setup(app_db_path)
+    at = open_app(app_db_path, page=page, workshop_id=wid)
+    assert room.open_room_for(fresh_db(app_db_path), wid) is None
+    at.button(key=key).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    conn = fresh_db(app_db_path)
+    current = room.open_room_for(conn, wid)
+    assert room.status(conn, wid).runs(kind, **ids[kind])
+    assert at.title[0].value == "Live room"
+    assert current.code in texts(at)
+    # back on the step, the button has become a link to the running room
+    at.switch_page(page).run()
+    assert [b for b in at.button if b.key == key] == []
+    assert f"In the room now · {current.code}" in [link.label for link in at.get("page_link")]
+
+
+def test_the_journey_button_opens_the_stage_and_lane_chosen_above_it(app_db_path):
+    wid, _ = sample_room_setup(app_db_path)
+    conn = fresh_db(app_db_path)
+    journey = journeys.list_journeys(conn, wid)[0]
+    at = open_app(app_db_path, page="pages/journey_map.py", workshop_id=wid)
+    at.selectbox(key="journey_stage").set_value(journey.stages[2].id).run()
+    at.selectbox(key="journey_lane").set_value("pain_points").run()
+    at.button(key="journey_room").click().run()
+    activity = room.get_activity(conn, room.open_room_for(conn, wid).activity_id)
+    assert (activity.kind, activity.stage_id, activity.lane) == (
+        "journey", journey.stages[2].id, "pain_points")
+
+
+def test_the_sidebar_shows_the_rooms_line_while_a_room_is_open(app_db_path):
+    wid, ids = sample_room_setup(app_db_path)
+    conn = fresh_db(app_db_path)
+    opened = room.open_to_room(conn, wid, "ideas", **ids["ideas"])
+    participation.join(conn, opened.code, "Ana")
+    at = open_app(app_db_path, page="pages/statements.py", workshop_id=wid)
+    assert f"Room {opened.code} · 1 person · Brainstorm ideas · collecting" in [
+        c.value for c in at.sidebar.caption]
+
+
+def test_design_cards_show_the_rooms_mean_and_spread_beside_the_facilitators_rating(
+        app_db_path):
+    wid, _ = sample_room_setup(app_db_path)
+    conn = fresh_db(app_db_path)
+    opened = room.open_to_room(conn, wid, "ratings")
+    card = [c for c in cards.list_cards(conn, wid) if not c.is_retired][0]
+    for name, (customer, business) in {"Ana": (5, 2), "Ben": (3, 4)}.items():
+        token = participation.join(conn, opened.code, name)
+        participation.rate(conn, token, card.id, "customer_value", customer)
+        participation.rate(conn, token, card.id, "business_value", business)
+    room.set_state(conn, wid, opened.activity_id, "revealed")
+    at = open_app(app_db_path, page="pages/design_cards.py", workshop_id=wid)
+    at.selectbox(key="cards_selected").set_value(card.id).run()
+    captions = [c.value for c in at.caption]
+    assert ("The room: customer 4.0 (range 3-5, 2 ratings); business 3.0 (range 2-4, 2 ratings)"
+            in [c.split(" ", 1)[1] for c in captions if c.startswith(":material/groups:")])
+    assert "The room's mean: 4.0 (range 3-5, 2 ratings)" in captions
+    assert "The room's mean: 3.0 (range 2-4, 2 ratings)" in captions

@@ -219,3 +219,57 @@ def test_an_activity_needs_a_known_kind_and_target(db, make_workshop, kind, targ
     opened = room.open_room(db, wid)
     with pytest.raises((ValidationError, NotFoundError), match=message):
         room.start_activity(db, wid, opened.id, kind, **target)
+
+
+def test_open_to_the_room_from_a_step_opens_the_room_and_starts_that_steps_activity(
+        db, make_workshop):
+    wid = make_workshop()
+    bid = brainstorm.create_brainstorm(db, wid, "How might we speed up onboarding?")
+    opened = room.open_to_room(db, wid, "ideas", brainstorm_id=bid)
+    activity = room.get_activity(db, opened.activity_id)
+    assert (activity.kind, activity.brainstorm_id, activity.state, activity.hidden) == (
+        "ideas", bid, "collecting", True)
+    assert room.open_room_for(db, wid) == opened
+
+
+def test_open_to_the_room_again_for_the_running_activity_changes_nothing(db, make_workshop):
+    wid = make_workshop()
+    bid = brainstorm.create_brainstorm(db, wid, "How might we speed up onboarding?")
+    first = room.open_to_room(db, wid, "ideas", brainstorm_id=bid)
+    token = participation.join(db, first.code, "Ana")
+    participation.add_item(db, token, "Pre-fill the form")
+    again = room.open_to_room(db, wid, "ideas", brainstorm_id=bid)
+    assert (again.id, again.activity_id) == (first.id, first.activity_id)
+    assert [i.text for i in participation.participant_view(db, token).mine] == [
+        "Pre-fill the form"]
+
+
+def test_open_to_the_room_for_another_step_closes_the_running_activity_and_keeps_its_items(
+        db, make_workshop):
+    from cxcore import personas
+
+    wid = make_workshop()
+    bid = brainstorm.create_brainstorm(db, wid, "How might we speed up onboarding?")
+    first = room.open_to_room(db, wid, "ideas", brainstorm_id=bid)
+    token = participation.join(db, first.code, "Ana")
+    participation.add_item(db, token, "Pre-fill the form")
+    pid = personas.add_persona(db, wid, "Tia")
+    second = room.open_to_room(db, wid, "empathy", persona_id=pid)
+    assert second.id == first.id and second.activity_id != first.activity_id
+    assert room.get_activity(db, first.activity_id).state == "closed"
+    assert [i.text for i in brainstorm.board(db, wid, bid).ideas] == ["Pre-fill the form"]
+
+
+def test_the_shell_status_line_names_the_code_the_people_and_what_runs(db, make_workshop):
+    wid = make_workshop()
+    assert room.status(db, wid).line == "No room open"
+    opened = room.open_room(db, wid)
+    assert room.status(db, wid).line == f"Room {opened.code} · 0 people · waiting for an activity"
+    bid = brainstorm.create_brainstorm(db, wid, "How might we speed up onboarding?")
+    room.open_to_room(db, wid, "ideas", brainstorm_id=bid)
+    participation.join(db, opened.code, "Ana")
+    status = room.status(db, wid)
+    assert status.line == f"Room {opened.code} · 1 person · Brainstorm ideas · collecting"
+    assert status.runs("ideas", brainstorm_id=bid)
+    assert not status.runs("ideas", brainstorm_id=bid + 1)
+    assert not status.runs("ratings")
