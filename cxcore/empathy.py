@@ -26,6 +26,7 @@ class Note:
     quadrant: str
     text: str
     position: int
+    author: str = ""  # who added it from the live room ("Anonymous" if the room was)
 
 
 Board = dict[str, list[Note]]
@@ -36,7 +37,7 @@ def board(db: sqlite_utils.Database, workshop_id: int, persona_id: int) -> Board
     quadrants: Board = {q: [] for q in QUADRANTS}
     for row in db["empathy_notes"].rows_where(
             "workshop_id = ? AND persona_id = ?", [workshop_id, persona_id],
-            order_by="position, id", select="id, persona_id, quadrant, text, position"):
+            order_by="position, id", select="id, persona_id, quadrant, text, position, author"):
         quadrants[row["quadrant"]].append(Note(**row))
     return quadrants
 
@@ -79,7 +80,7 @@ def add_note(db: sqlite_utils.Database, workshop_id: int, persona_id: int, quadr
 def get_note(db: sqlite_utils.Database, workshop_id: int, note_id: int) -> Note:
     rows = list(db["empathy_notes"].rows_where(
         "id = ? AND workshop_id = ?", [note_id, workshop_id],
-        select="id, persona_id, quadrant, text, position"))
+        select="id, persona_id, quadrant, text, position, author"))
     if not rows:
         raise workshops.NotFoundError(f"There is no note with id {note_id}.")
     return Note(**rows[0])

@@ -45,6 +45,7 @@ class Entry:
     text: str
     in_whys: bool = False
     in_brainstorm: bool = False
+    author: str = ""  # who added it from the live room ("Anonymous" if the room was)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ def list_journeys(db: sqlite_utils.Database, workshop_id: int) -> list[Journey]:
     for r in db["journey_entries"].rows_where("workshop_id = ?", [workshop_id],
                                               order_by="position, id"):
         entries.setdefault(r["stage_id"], []).append(Entry(
-            r["id"], r["stage_id"], r["lane"], r["text"], r["id"] in whys, r["id"] in storms))
+            r["id"], r["stage_id"], r["lane"], r["text"], r["id"] in whys, r["id"] in storms,
+            r["author"]))
     stages: dict[int, list[Stage]] = {}
     for r in db["journey_stages"].rows_where("workshop_id = ?", [workshop_id],
                                              order_by="position, id"):

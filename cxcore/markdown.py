@@ -25,12 +25,18 @@ def _cell(value: object) -> str:
     return " ".join(str(value).split()).replace("|", "\\|")
 
 
+# Columns that only the live room fills: left out of a wiki page when nobody's name is in them.
+ROOM_ONLY_COLUMNS = {"Added by"}
+
+
 def _table(table: tables.Table) -> list[str]:
     if not table.rows:
         return []
-    lines = [f"### {table.title}", "", "| " + " | ".join(table.columns) + " |",
-             "|" + "---|" * len(table.columns)]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in table.rows]
+    keep = [i for i, name in enumerate(table.columns)
+            if name not in ROOM_ONLY_COLUMNS or any(row[i] for row in table.rows)]
+    lines = [f"### {table.title}", "", "| " + " | ".join(table.columns[i] for i in keep) + " |",
+             "|" + "---|" * len(keep)]
+    lines += ["| " + " | ".join(_cell(row[i]) for i in keep) + " |" for row in table.rows]
     return lines + [""]
 
 

@@ -78,9 +78,10 @@ def empathy_table(db: sqlite_utils.Database, workshop_id: int) -> Table:
     rows = []
     for p in personas.list_personas(db, workshop_id):
         for quadrant, notes in empathy.board(db, workshop_id, p.id).items():
-            rows += [[p.name, empathy.LABELS[quadrant], note.text] for note in notes]
-    return Table("empathy_notes", "Empathy maps", "empathy_maps", ("Persona", "Quadrant", "Note"),
-                 rows)
+            rows += [[p.name, empathy.LABELS[quadrant], note.text, note.author]
+                     for note in notes]
+    return Table("empathy_notes", "Empathy maps", "empathy_maps",
+                 ("Persona", "Quadrant", "Note", "Added by"), rows)
 
 
 def stakeholder_table(db: sqlite_utils.Database, workshop_id: int) -> Table:
@@ -120,10 +121,11 @@ def entry_table(db: sqlite_utils.Database, workshop_id: int) -> Table:
             for lane in journeys.LANES:
                 side = "Customer" if lane in journeys.CUSTOMER_LANES else "Organisation"
                 rows += [[_persona(j), j.label, number, s.name, journeys.LANE_LABELS[lane], side,
-                          e.text, _yes(e.in_whys), _yes(e.in_brainstorm)] for e in s.cell(lane)]
+                          e.text, _yes(e.in_whys), _yes(e.in_brainstorm), e.author]
+                         for e in s.cell(lane)]
     return Table("journey_entries", "Journey entries", "journey_map",
                  ("Persona", "Journey", "Stage number", "Stage", "Lane", "Side", "Entry",
-                  "In 5 Whys", "In brainstorm"), rows)
+                  "In 5 Whys", "In brainstorm", "Added by"), rows)
 
 
 def touchpoint_table(db: sqlite_utils.Database, workshop_id: int) -> Table:
@@ -207,6 +209,19 @@ def card_table(db: sqlite_utils.Database, workshop_id: int) -> Table:
                   "Retired because", "From idea"), rows)
 
 
+def card_rating_table(db: sqlite_utils.Database, workshop_id: int) -> Table:
+    """The live room's ratings of the cards, one row per person and card ("Anonymous" when the
+    room rated anonymously); the cards sheet keeps the facilitator's own rating."""
+    numbers = {c.id: (c.number, c.headline) for c in cards.list_cards(db, workshop_id)}
+    rows = [[*numbers.get(r["card_id"], ("", "")), r["rater"], r["customer_value"],
+             r["business_value"]]
+            for r in db.query("SELECT card_id, rater, customer_value, business_value"
+                              " FROM card_ratings WHERE workshop_id = ? ORDER BY id",
+                              [workshop_id])]
+    return Table("card_ratings", "Room card ratings", "design_cards",
+                 ("Card number", "Card", "Rated by", "Customer value", "Business value"), rows)
+
+
 def action_table(db: sqlite_utils.Database, workshop_id: int, today: dt.date) -> Table:
     headlines = {c.id: f"Card {c.number}: {c.new_experience or 'Blank card'}"
                  for c in cards.list_cards(db, workshop_id)}
@@ -244,5 +259,6 @@ def all_tables(db: sqlite_utils.Database, workshop_id: int,
             challenge_table(db, workshop_id), stage_table(db, workshop_id),
             entry_table(db, workshop_id), touchpoint_table(db, workshop_id),
             why_table(db, workshop_id), *brainstorm_tables(db, workshop_id),
-            card_table(db, workshop_id), action_table(db, workshop_id, today),
+            card_table(db, workshop_id), card_rating_table(db, workshop_id),
+            action_table(db, workshop_id, today),
             reading_table(db, workshop_id), review_table(db, workshop_id)]

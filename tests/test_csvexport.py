@@ -147,9 +147,10 @@ def test_a_journey_entry_carries_its_persona_journey_stage_and_lane_in_words(db,
                     due="2026-11-30", status="in_progress")
     files = unzip(csvexport.export_zip(db, workshop_id, today=dt.date(2026, 12, 1)))
     assert files["journey_entries.csv"] == (
-        BOM + b"Persona,Journey,Stage number,Stage,Lane,Side,Entry,In 5 Whys,In brainstorm\r\n"
+        BOM + b"Persona,Journey,Stage number,Stage,Lane,Side,Entry,In 5 Whys,In brainstorm,"
+          b"Added by\r\n"
         + b"Leo,Leo's journey: Opening an account,2,Accept,Pain points,Organisation,"
-          b"Selfie check fails,,\r\n")
+          b"Selfie check fails,,,\r\n")
     assert files["actions.csv"] == (
         BOM + b"Action,Department,Owner,Due,Status,Overdue,Card,Goal\r\n"
         + b"Fix the selfie check,Technology,Ravi,2026-11-30,In progress,Yes,,\r\n")

@@ -416,3 +416,34 @@ def test_the_exports_carry_the_room_work_with_authors_and_never_a_token(db, make
         assert token not in csv_text
         assert token not in pdf_text
     assert "Idea 1" in csv_text
+
+
+def test_the_spreadsheets_name_who_added_each_note_and_entry_and_list_the_rooms_ratings(
+        db, make_workshop):
+    from cxcore import tables
+
+    wid = make_workshop()
+    pid = personas.add_persona(db, wid, "Tia")
+    journeys.create_journey(db, wid, pid, "Opening an account")
+    stage = journeys.list_journeys(db, wid)[0].stages[0]
+    opened = room.open_to_room(db, wid, "empathy", persona_id=pid)
+    ana = participation.join(db, opened.code, "Ana")
+    participation.add_item(db, ana, "Worried about fees", quadrant="feel")
+    room.set_state(db, wid, opened.activity_id, "revealed")
+    anonymous = room.open_to_room(db, wid, "journey", stage_id=stage.id, lane="pain_points")
+    room.set_option(db, wid, anonymous.activity_id, "anonymous", True)
+    participation.add_item(db, ana, "Form asks twice")
+    room.set_state(db, wid, anonymous.activity_id, "revealed")
+    card_id = cards.add_card(db, wid, new_experience="A checklist", solves="re-sends",
+                             enabled_by="rules", resulting_in="fewer re-sends")
+    rating = room.open_to_room(db, wid, "ratings")
+    participation.rate(db, ana, card_id, "customer_value", 4)
+    participation.rate(db, ana, card_id, "business_value", 2)
+    room.set_state(db, wid, rating.activity_id, "revealed")
+    by_name = {t.key: t for t in tables.all_tables(db, wid)}
+    assert by_name["empathy_notes"].rows == [["Tia", "Feel", "Worried about fees", "Ana"]]
+    assert [row[6:] for row in by_name["journey_entries"].rows] == [
+        ["Form asks twice", "", "", "Anonymous"]]
+    assert by_name["card_ratings"].columns == (
+        "Card number", "Card", "Rated by", "Customer value", "Business value")
+    assert by_name["card_ratings"].rows == [[1, "A checklist", "Ana", 4, 2]]
