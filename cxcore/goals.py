@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -45,6 +46,7 @@ FIELD_LABELS = {"statement": "The goal", "because": "Because", "custom_metric": 
                 "deadline": "Deadline", "metric": "Metric", "metric_kind": "Kind of metric"}
 EXAMPLE = {"statement": "Improve NPS by 20% within 6 months", "metric": "nps",
            "unit": "points", "because": "this leads to more purchases per customer"}
+_BECAUSE = re.compile(r"\bbecause\b[\s,:]*(\S.*)", re.IGNORECASE | re.DOTALL)
 STANDING_ADVICE = ("A metric is a measurement, not an outcome: it tells you whether the "
                    "experience changed, it is not the change itself. Aim at the experience and "
                    "watch the number.")
@@ -73,6 +75,15 @@ class Goal:
         if self.metric == "custom":
             return self.custom_metric
         return METRICS.get(self.metric, "")
+
+    @property
+    def reason(self) -> str:
+        """The business reason: the "because" field, else what the statement says after its
+        own "because" ("Improve NPS, because fans buy more" -> "fans buy more"); "" if none."""
+        if self.because:
+            return self.because
+        found = _BECAUSE.search(self.statement)
+        return found.group(1).strip() if found else ""
 
     @property
     def measurable(self) -> bool:
@@ -123,7 +134,7 @@ def advice(goals: list[Goal]) -> list[str]:
                         f"closely (keep it to {MAX_METRICS} or fewer): drop the ones nobody "
                         f"will act on.")
     for goal in goals:
-        if not goal.because:
+        if not goal.reason:
             messages.append(f"\u201c{_short(goal.statement)}\u201d has no \u201cbecause\u201d: "
                             f"say which business result it serves.")
     return messages + [STANDING_ADVICE]
@@ -241,7 +252,7 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
     report.table(["#", "Goal", "Metric", "Baseline \u2192 target", "Deadline",
                   "S", "M", "I", "R", "C"], rows, widths=(6, 50, 29, 28, 26, 7, 7, 7, 7, 7))
     report.subheading("Why each goal matters")
-    report.bullets([f"Goal {n}: because {g.because}" if g.because else
+    report.bullets([f"Goal {n}: because {g.reason}" if g.reason else
                     f"Goal {n}: no reason given yet" for n, g in enumerate(goals, start=1)])
     report.subheading("Advice")
     report.bullets(advice(goals))

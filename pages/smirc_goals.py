@@ -65,9 +65,10 @@ def goal_card(number: int, goal: goals.Goal) -> None:
         st.markdown(f"{badges(goal)} &nbsp; :gray[Goal {number} · {passed} of 5 checks]")
         st.markdown(f"**{plain(goal.statement)}**")
         st.markdown(numbers(goal))
-        because = f"_Because {plain(goal.because)}_" if goal.because else \
-            ":orange[No “because” yet]"
-        st.markdown(because)
+        if goal.because:
+            st.markdown(f"_Because {plain(goal.because)}_")
+        elif not goal.reason:
+            st.markdown(":orange[No “because” yet]")
         st.button("Editing" if editing else "Edit", key=f"smirc_edit_{goal.id}",
                   icon=":material/edit:", disabled=editing,
                   on_click=st.session_state.__setitem__, args=(EDITING, goal.id))

@@ -100,6 +100,15 @@ def test_a_goal_without_a_because_is_named_in_the_advice():
         "\u201cbecause\u201d: say which business result it serves.", STANDING_ADVICE]
 
 
+def test_a_goal_whose_statement_gives_its_because_has_that_reason_and_no_advice_about_it():
+    stated = Goal(2, "Cut churn by 10%, because students who stay become savers",
+                  metric="churn", metric_kind="operational")
+    bare_word = Goal(3, "Lift CSAT because", metric="csat")
+    assert (stated.reason, bare_word.reason, goal(1).reason) == (
+        "students who stay become savers", "", "it pays")
+    assert goals.advice([goal(1), stated]) == [STANDING_ADVICE]
+
+
 def test_adding_a_goal_sets_the_usual_kind_of_its_metric_and_list_goals_returns_it(
         db, make_workshop):
     wid = make_workshop()

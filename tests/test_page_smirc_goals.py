@@ -72,3 +72,16 @@ def test_the_sample_goals_show_as_cards_and_one_is_edited_at_a_time(app_db_path)
     at.button(key="smirc_delete_yes").click().run()
     assert [g.id for g in goals.list_goals(conn, wid)] == [
         g.id for g in (first, *rest)]
+
+
+def test_a_goal_whose_statement_already_says_because_is_not_told_it_has_none(app_db_path):
+    conn = fresh_db(app_db_path)
+    wid = workshops.create(conn, "Bank")
+    goals.add_goal(conn, wid, "Cut churn by 10%, because students who stay become savers")
+    goals.add_goal(conn, wid, "Lift NPS")
+    at = open_app(app_db_path, page="pages/smirc_goals.py", workshop_id=wid)
+    shown = texts(at)
+    assert shown.count("No “because” yet") == 1
+    assert [line for line in shown.splitlines() if "has no “because”" in line] == [
+        "“Lift NPS” has no “because”: say which business result it serves."]
+    assert not at.exception
