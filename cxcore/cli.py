@@ -40,7 +40,33 @@ def build_parser() -> argparse.ArgumentParser:
                      help="for --pdf and --md: comma-separated step keys (default: every "
                           "started step but the stakeholder map), e.g. "
                           "statements,smirc_goals,stakeholder_map")
+    poster = commands.add_parser("poster", help="a one-page A3 poster of a journey map or a "
+                                                 "persona")
+    poster.add_argument("id", type=int, help="the workshop's id")
+    which = poster.add_mutually_exclusive_group(required=True)
+    which.add_argument("--journey", type=int, metavar="N", help="the workshop's N-th journey map")
+    which.add_argument("--persona", type=int, metavar="N", help="the workshop's N-th persona")
+    poster.add_argument("--out", required=True, metavar="PATH", help="the PDF file to write")
     return parser
+
+
+def _poster(db, args: argparse.Namespace) -> bytes:
+    from . import posters
+
+    workshops.get(db, args.id)
+    if args.journey is not None:
+        return posters.journey_poster(db, args.id,
+                                      posters.journey_by_number(db, args.id, args.journey))
+    return posters.persona_poster(db, args.id, posters.persona_by_number(db, args.id,
+                                                                         args.persona))
+
+
+def _write(target: str, content: bytes) -> None:
+    try:
+        Path(target).write_bytes(content)
+    except OSError as error:
+        raise ValidationError(f"Cannot write {target}: {error.strerror}.") from None
+    print(target)
 
 
 def _sections(text: str | None) -> list[str] | None:
@@ -97,11 +123,9 @@ def run(args: argparse.Namespace) -> None:
             from . import pdf  # fpdf2 takes longer to import than the other commands take to run
 
             content, target = pdf.build_pdf(db, args.id, sections), args.pdf
-        try:
-            Path(target).write_bytes(content)
-        except OSError as error:
-            raise ValidationError(f"Cannot write {target}: {error.strerror}.") from None
-        print(target)
+        _write(target, content)
+    elif args.command == "poster":
+        _write(args.out, _poster(db, args))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,8 +39,8 @@ def _font_dir() -> Path:
 class Report(FPDF):
     """An A4 document with the helpers that step sections draw with."""
 
-    def __init__(self, title: str) -> None:
-        super().__init__(format="A4")
+    def __init__(self, title: str, page_format: str = "A4", orientation: str = "P") -> None:
+        super().__init__(orientation=orientation, format=page_format)
         self.report_title = title
         fonts = _font_dir()
         self.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))

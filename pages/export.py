@@ -1,14 +1,12 @@
 """Export the open workshop: PDF summary, Excel workbook, CSV tables, Markdown and a JSON backup,
 built at click time."""
 import datetime as dt
-import re
 
 import streamlit as st
 
 from cxcore import backup, csvexport, markdown, pdf, xlsx
-from cxcore import db as store
 from cxcore import path as guided_path
-from cxui import routing, session
+from cxui import downloads, routing, session
 from cxui.text import plain
 
 routing.through_app()  # a first visit straight to this URL still runs app.py
@@ -22,15 +20,7 @@ if workshop is None:
 
 progress = guided_path.progress(conn, workshop.id)
 st.markdown(f"**{plain(workshop.title)}** · {progress.label}")
-stem = re.sub(r"[^A-Za-z0-9]+", "-", workshop.title).strip("-").lower()[:60] or "workshop"
-stem = f"{stem}-{dt.date.today().isoformat()}"
-db_path = store.database_path()
-
-
-def built_with_own_connection(builder, workshop_id: int, *args):
-    """Download callables run on another thread at click time: each opens its own connection."""
-    return lambda: builder(store.connect(db_path, migrate=False), workshop_id, *args)
-
+stem = f"{downloads.file_stem(workshop.title)}-{dt.date.today().isoformat()}"
 
 offered = [s for s in guided_path.STEPS if s.key in progress.started_keys and s.pdf_section]
 sections = st.multiselect(
@@ -47,7 +37,7 @@ with pdf_col.container(border=True, height="stretch"):
     st.markdown("#### :material/picture_as_pdf: PDF summary")
     st.caption("For stakeholders: an executive summary first, then contents and the chosen "
                "sections. It is built when you click, which takes a few seconds.")
-    st.download_button("Download PDF", built_with_own_connection(pdf.build_pdf, workshop.id,
+    st.download_button("Download PDF", downloads.built_later(pdf.build_pdf, workshop.id,
                                                                  sections),
                        file_name=f"{stem}.pdf", mime="application/pdf", type="primary",
                        icon=":material/download:", on_click="ignore", key="export_pdf")
@@ -55,7 +45,7 @@ with xlsx_col.container(border=True, height="stretch"):
     st.markdown("#### :material/grid_on: Excel workbook")
     st.caption("A sheet per artefact with names, plain words and the derived values (rank, "
                "priority, quadrant, overdue), ready to filter and sort.")
-    st.download_button("Download Excel", built_with_own_connection(xlsx.build_xlsx,
+    st.download_button("Download Excel", downloads.built_later(xlsx.build_xlsx,
                                                                    workshop.id),
                        file_name=f"{stem}.xlsx", icon=":material/download:", on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -64,24 +54,28 @@ with csv_col.container(border=True, height="stretch"):
     st.markdown("#### :material/table: CSV tables")
     st.caption("The same readable tables as the workbook, a CSV each, for your BI tool. "
                "Cells that a spreadsheet could run as a formula are neutralised.")
-    st.download_button("Download CSV zip", built_with_own_connection(csvexport.export_zip,
+    st.download_button("Download CSV zip", downloads.built_later(csvexport.export_zip,
                                                                      workshop.id),
                        file_name=f"{stem}-csv.zip", mime="application/zip",
                        icon=":material/download:", on_click="ignore", key="export_csv")
 with md_col.container(border=True, height="stretch"):
     st.markdown("#### :material/article: Markdown")
     st.caption("The executive summary and the chosen sections as text, to paste into a wiki.")
-    st.download_button("Download Markdown", built_with_own_connection(
+    st.download_button("Download Markdown", downloads.built_later(
         markdown.build_markdown, workshop.id, sections), file_name=f"{stem}.md",
         mime="text/markdown", icon=":material/download:", on_click="ignore", key="export_md")
 with json_col.container(border=True, height="stretch"):
     st.markdown("#### :material/data_object: JSON backup")
     st.caption("The whole workshop in one file. Import it on the Workshops page to restore it "
                "or to move it to another machine.")
-    st.download_button("Download JSON backup", built_with_own_connection(backup.export_json,
+    st.download_button("Download JSON backup", downloads.built_later(backup.export_json,
                                                                          workshop.id),
                        file_name=f"{stem}.json", mime="application/json",
                        icon=":material/download:", on_click="ignore", key="export_json")
+
+st.subheader("Posters for the wall", anchor=False)
+st.caption("Each journey map and each persona on one A3 landscape page, built when you click.")
+downloads.poster_shelf(conn, workshop.id)
 
 st.subheader("What the summary covers", anchor=False)
 for step in guided_path.STEPS:

@@ -3,7 +3,7 @@ import streamlit as st
 
 from cxcore import journeys
 from cxcore import path as guided_path
-from cxui import chrome, confirm, feedback, journey_view, room_views, session
+from cxui import chrome, confirm, downloads, feedback, journey_view, room_views, session
 from cxui.text import plain
 
 KEY = "journey_map"
@@ -82,6 +82,7 @@ with settings.popover("Journey", icon=":material/settings:", width="stretch"):
     feedback.bound(st.selectbox, "Persona", f"journey_persona_{journey.id}", journey.persona_id,
                    journeys.set_persona, workshop.id, journey.id, options=[*names, None],
                    format_func=lambda p: names.get(p, journeys.NO_PERSONA))
+    downloads.journey_poster_button(workshop.id, journey, key="journey_poster")
     if st.session_state.get("journey_confirm_delete") == journey.id:
         st.warning("Delete this journey with all its stages and entries?")
         st.button("Yes, delete it", type="primary", key="journey_delete_yes",

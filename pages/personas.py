@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import empathy, personas
-from cxui import chrome, confirm, feedback, persona_views
+from cxui import chrome, confirm, downloads, feedback, persona_views
 from cxui.text import plain
 
 KEY = "personas"
@@ -67,6 +67,11 @@ if not items:
         starter_buttons()
 else:
     persona_views.persona_cards(items, empathy.note_counts(conn, workshop.id))
+    with st.popover("Posters for the wall", icon=":material/wallpaper:"):
+        st.caption("Each persona with their empathy map on one A3 landscape page.")
+        for persona in items:
+            downloads.persona_poster_button(workshop.id, persona,
+                                            key=f"personas_poster_{persona.id}")
 
 add_column, edit_column = st.columns([1, 2], gap="large")
 with add_column:

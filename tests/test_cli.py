@@ -185,6 +185,12 @@ REFUSALS = [
     pytest.param(["import", "{tmp}/future.json"],
                  "This backup is version 9, newer than this app reads (up to 1). Update the app "
                  "to import it.", id="a backup from a newer app"),
+    pytest.param(["poster", "1", "--out", "{tmp}/p.pdf"],
+                 "one of the arguments --journey --persona is required", id="a poster of what"),
+    pytest.param(["poster", "1", "--journey", "1", "--out", "{tmp}/p.pdf"],
+                 "This workshop has no journey yet.", id="a poster with no journey"),
+    pytest.param(["poster", "404", "--persona", "1", "--out", "{tmp}/p.pdf"],
+                 "There is no workshop with id 404.", id="a poster of a missing workshop"),
     pytest.param(["--db", "{tmp}/plain.txt", "list"], "file is not a database",
                  id="a database that is not one"),
     pytest.param(["--db", "{tmp}/plain.txt/cx.db", "list"],
@@ -224,3 +230,22 @@ def test_list_leaves_out_trashed_workshops(tmp_path, capsys):
     assert cli.main(["--db", str(db_path), "list"]) == 0
     assert [line.split("\t")[:2] for line in capsys.readouterr().out.splitlines()] == [
         [str(kept), "Kept"]]
+
+
+def test_poster_writes_a_one_page_pdf_of_the_chosen_journey_or_persona(tmp_path):
+    db_path = tmp_path / "cli.db"
+    wid = database_with_the_sample(db_path)
+    journey, persona, missing = run_together(
+        cxcore(db_path, "poster", str(wid), "--journey", "2", "--out", str(tmp_path / "j.pdf")),
+        cxcore(db_path, "poster", str(wid), "--persona", "3", "--out", str(tmp_path / "p.pdf")),
+        cxcore(db_path, "poster", str(wid), "--persona", "4", "--out", str(tmp_path / "x.pdf")))
+
+    assert journey == Run(0, f"{tmp_path / 'j.pdf'}\n", "")
+    assert persona == Run(0, f"{tmp_path / 'p.pdf'}\n", "")
+    assert missing == Run(2, "", "error: There is no persona 4. Choose one of 1: Margaret; "
+                                 "2: Leo; 3: Dana.\n")
+    titles = [PdfReader(tmp_path / name).pages[0].extract_text().splitlines()[0]
+              for name in ("j.pdf", "p.pdf")]
+    assert titles == ["Leo's journey: Opening a student account on the app", "Dana"]
+    assert [len(PdfReader(tmp_path / name).pages) for name in ("j.pdf", "p.pdf")] == [1, 1]
+    assert not (tmp_path / "x.pdf").exists()

@@ -185,12 +185,17 @@ def test_editing_a_challenge_saves_each_part_as_it_is_typed(app_db_path):
     assert challenge.list_challenges(conn, wid)[0].who == "Students"
 
 
-def test_export_page_offers_the_five_downloads(app_db_path):
+def test_export_page_offers_the_five_downloads_and_a_poster_per_journey_and_persona(
+        app_db_path):
     wid = sample.create_sample(fresh_db(app_db_path))
     at = open_app(app_db_path, page="pages/export.py", workshop_id=wid)
     labels = [e.proto.label for e in at.get("download_button")]
     assert labels == ["Download PDF", "Download Excel", "Download CSV zip", "Download Markdown",
-                      "Download JSON backup"]
+                      "Download JSON backup",
+                      "Margaret's journey: Taking out a mortgage",
+                      "Leo's journey: Opening a student account on the app",
+                      "Dana's journey: Running everyday accounts across branch and app",
+                      "Margaret", "Leo", "Dana"]
 
 
 def test_a_link_to_a_workshop_in_the_trash_opens_nothing(app_db_path):
