@@ -327,18 +327,12 @@ def ranking_rows(current: Board, limit: int | None = None) -> list[dict]:
     return rows
 
 
-def _ranking_figure(rows: list[dict]):
-    import matplotlib.pyplot as plt
+def _draw_ranking(report, rows: list[dict]) -> None:
+    from . import pdfcharts
 
-    scored = [r for r in rows if r["Score"] is not None][::-1]
-    fig, ax = plt.subplots(figsize=(7, 0.35 * len(scored) + 1))
-    labels = [f"{r['Rank']}. {shorten(r['Idea'], 45)}" for r in scored]  # full text: the table
-    ax.barh(labels, [r["Score"] for r in scored], color="#0d6e6e")
-    ax.set_xlim(0, 5)
-    ax.set_xlabel("Weighted score (1-5)")
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
-    return fig
+    scored = [r for r in rows if r["Score"] is not None]
+    pdfcharts.bar_chart(report, [(f"{r['Rank']}. {r['Idea']}", r["Score"]) for r in scored],
+                        5, "Weighted score (1-5)")
 
 
 def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
@@ -362,6 +356,6 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
                        "—" if r["Score"] is None else f"{r['Score']:.2f}", r["Dots"], r["Card"]]
                       for r in rows], widths=(12, 80, 30, 16, 14, 22))
         if any(r["Score"] is not None for r in rows):
-            report.figure(_ranking_figure(rows))
+            _draw_ranking(report, rows)
             report.paragraph("Long ideas are shortened in the chart: the table above has each "
                              "one in full, by rank.", muted=True)

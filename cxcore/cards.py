@@ -314,38 +314,20 @@ def matrix_points(cards: list[Card]) -> list[MatrixPoint]:
     return sorted(points, key=lambda p: p.number)
 
 
-def _matrix_figure(cards: list[Card]):
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+def _draw_matrix(report, cards: list[Card]) -> None:
+    from . import pdfcharts
 
-    fig, ax = plt.subplots(figsize=(7, 5.2))
-    ax.set_xlim(0.5, 5.5)
-    ax.set_ylim(0.5, 5.5)
-    ax.axvline(MIDPOINT - 0.5, color="#adb5bd", lw=1)
-    ax.axhline(MIDPOINT - 0.5, color="#adb5bd", lw=1)
-    for (high_c, high_b), name in QUADRANTS.items():
-        ax.text(5.4 if high_b else 0.6, 5.4 if high_c else 0.6, name, color="#0d6e6e",
-                ha="right" if high_b else "left", va="top" if high_c else "bottom",
-                fontsize=10, fontweight="bold")
-    for point in matrix_points(cards):
-        colour = "#adb5bd" if point.retired else "#0d6e6e"
-        ax.scatter(point.business_value, point.customer_value, s=420, color=colour, zorder=3)
-        ax.annotate(str(point.number), (point.business_value, point.customer_value),
-                    ha="center", va="center", color="white", fontweight="bold", zorder=4)
-    ax.set_xlabel("Business value (1-5)")
-    ax.set_ylabel("Customer value (1-5)")
-    ax.set_xticks(range(1, 6))
-    ax.set_yticks(range(1, 6))
-    ax.set_title("Value matrix (grey: retired)")
-    return fig
+    dots = [pdfcharts.Dot(p.number, p.business_value, p.customer_value, p.retired)
+            for p in matrix_points(cards)]
+    pdfcharts.matrix_chart(report, dots, QUADRANTS, MIDPOINT - 0.5, "Business value (1-5)",
+                           "Customer value (1-5)", "Value matrix (grey: retired)")
 
 
 def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
     cards = rank(list_cards(db, workshop_id))
     if any(card.is_rated for card in cards):
         report.subheading("Value matrix")
-        report.figure(_matrix_figure(cards), width=140)
+        _draw_matrix(report, cards)
     report.subheading("The cards, ranked")
     for place, card in enumerate(cards, start=1):
         flags = " [RETIRED]" if card.is_retired else " [DRAFT]" if card.is_draft else ""

@@ -341,28 +341,19 @@ def _owned(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: obje
 
 # ---- PDF
 
-def trend_figure(goal, readings: Sequence[Reading]):
-    """A matplotlib chart of one goal's readings against its baseline, target and deadline."""
-    import matplotlib
+def draw_trend(report, goal, readings: Sequence[Reading]) -> None:
+    """One goal's readings against its baseline, target and deadline, drawn on the page."""
+    from . import pdfcharts
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(7.5, 2.6))
-    dates = [dt.date.fromisoformat(r.taken) for r in readings]
-    ax.plot(dates, [r.value for r in readings], marker="o", color="#0d6e6e", label="Readings")
-    for value, label, style in ((goal.baseline, "Baseline", ":"), (goal.target, "Target", "--")):
-        if value is not None:
-            ax.axhline(value, linestyle=style, color="#6c757d" if label == "Baseline"
-                       else "#2e7d32", label=f"{label} {format_number(value)}")
-    if goal.deadline:
-        ax.axvline(dt.date.fromisoformat(goal.deadline), color="#c62828", linewidth=1,
-                   label=f"Deadline {format_date(goal.deadline)}")
-    ax.set_ylabel(goal.unit or goal.metric_label or "value")
-    ax.legend(loc="best", fontsize=7)
-    ax.grid(alpha=0.3)
-    fig.autofmt_xdate()
-    return fig
+    levels = [pdfcharts.Level(value, f"{label} {format_number(value)}", colour, dash)
+              for value, label, colour, dash in ((goal.baseline, "Baseline", (108, 117, 125), 0.6),
+                                                 (goal.target, "Target", (46, 125, 50), 2.0))
+              if value is not None]
+    deadline = (pdfcharts.Marker(dt.date.fromisoformat(goal.deadline),
+                                 f"Deadline {format_date(goal.deadline)}", (198, 40, 40))
+                if goal.deadline else None)
+    pdfcharts.trend_chart(report, [(dt.date.fromisoformat(r.taken), r.value) for r in readings],
+                          levels, deadline, goal.unit or goal.metric_label or "value")
 
 
 def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
@@ -374,12 +365,14 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
         if not readings:
             continue
         share = progress(goal.baseline, goal.target, readings)
+        if report.y + 85 > report.page_break_trigger:  # keep the heading with its chart
+            report.add_page()
         report.subheading(f"Goal {number}: {goal.statement}")
         report.paragraph(f"{goal.metric_label or 'Metric'}: latest "
                          f"{format_number(readings[-1].value, goal.unit)} on "
                          f"{format_date(readings[-1].taken)}; progress to target "
                          f"{'—' if share is None else f'{share:g} %'}.", muted=True)
-        report.figure(trend_figure(goal, readings))
+        draw_trend(report, goal, readings)
     reviews = list_reviews(db, workshop_id)
     due = next_review_due(db, workshop_id)
     report.subheading("Review log")
