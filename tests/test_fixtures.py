@@ -5,6 +5,7 @@ test works on a copy, so the committed files never change.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -17,7 +18,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from cxcore import backup, csvexport, markdown, measurement, pdf, workshops, xlsx
+from cxcore import backup, csvexport, markdown, measurement, pdf, tables, workshops, xlsx
 from cxcore import db as store
 from cxcore import path as guided_path
 from tests.apptest_support import APP
@@ -105,6 +106,11 @@ def test_the_first_release_held_two_readings_on_one_date_and_opens_with_the_late
     assert measurement.list_readings(database, wid) == [
         measurement.Reading("2026-01-31", 21.0, 1),
         measurement.Reading("2026-03-31", 26.5, 3, NOTE.format("24"))]
+    readable = tables.reading_table(database, wid)
+    assert (readable.columns, [row[2:] for row in readable.rows]) == (
+        ("Goal", "Metric", "Date", "Value", "Unit", "Note"),
+        [[dt.date(2026, 1, 31), 21.0, "points", ""],
+         [dt.date(2026, 3, 31), 26.5, "points", NOTE.format("24")]])
     assert measurement.add_reading(database, wid, 1, "2026-03-31", 27) is True
     assert [(r.id, r.taken, r.value) for r in measurement.list_readings(database, wid)] == [
         (1, "2026-01-31", 21.0), (3, "2026-03-31", 27.0)]
