@@ -22,6 +22,7 @@ from cxcore import backup, csvexport, markdown, measurement, pdf, tables, worksh
 from cxcore import db as store
 from cxcore import path as guided_path
 from tests.apptest_support import APP
+from tests.test_schema_migrations import unique_indexes
 
 FIXTURES = sorted((Path(__file__).resolve().parent / "fixtures").glob("schema_*.db"))
 FIRST_RELEASE = "schema_0014_measurement_5c8eea7"  # 0014 before UNIQUE (goal_id, taken)
@@ -89,7 +90,9 @@ def test_opening_an_old_database_keeps_every_row_and_merges_readings_that_share_
     after = {name: rows(conn, name, columns) for name, (columns, _) in before.items()}
     readings_after = rows(conn, "readings",
                           ["id", "workshop_id", "goal_id", "taken", "value", "note"])
+    unique = unique_indexes(conn)
     conn.close()
+    assert unique == [["goal_id", "taken"]]
     assert before["readings"][0] == ["id", "workshop_id", "goal_id", "taken", "value"]
     assert {name: len(kept) for name, kept in after.items() if name != "readings"} == {
         name: len(stored) for name, (_, stored) in before.items() if name != "readings"}
