@@ -13,7 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from . import db as store
-from . import workshops
+from . import measurement, workshops
 from .text import ValidationError, clean_text
 
 FORMAT = "cx-strategy-workshop"
@@ -93,6 +93,8 @@ def import_bytes(db: sqlite_utils.Database, data: bytes | str) -> int:
 def import_document(db: sqlite_utils.Database, document: object) -> int:
     """Create a new workshop from a backup document in one transaction; return its id."""
     workshop, tables = _validate(db, document)
+    if "readings" in tables:  # a backup of a database the first release let hold two per date
+        tables = {**tables, "readings": measurement.merge_same_date(tables["readings"])}
     stamp = workshops.now()
     with store.write(db):
         new_id = db.execute(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,7 +43,7 @@ def connect(path: str | None = None, *, migrate: bool = True) -> sqlite_utils.Da
     """
     path = path or database_path()
     if path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        _create_private(Path(path))
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                            check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -54,6 +55,39 @@ def connect(path: str | None = None, *, migrate: bool = True) -> sqlite_utils.Da
     if migrate:
         ensure_schema(db, path)
     return db
+
+
+def _create_private(path: Path) -> None:
+    """Make a new database readable by its owner alone: the file 0600, a new folder 0700.
+
+    SQLite gives the -wal and -shm files the main file's mode. A folder the user chose is left
+    as it is (it may be shared on purpose); the app's own ``data/`` folder, and a database file
+    left there by an older version, are made private.
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(mode=0o700, parents=True)
+    except FileExistsError:
+        if not folder.is_dir():  # a file has the folder's name
+            raise
+    own_folder = folder.resolve() == DEFAULT_DB_PATH.parent
+    if own_folder:
+        _chmod_if_mine(folder, 0o700)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        if own_folder:
+            for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                _chmod_if_mine(name, 0o600)
+    except OSError:  # e.g. a read-only folder: sqlite3 reports it as it always has
+        pass
+
+
+def _chmod_if_mine(path: Path, mode: int) -> None:
+    with contextlib.suppress(OSError):  # missing, or another user's: leave it
+        status = path.stat()
+        if status.st_uid == os.getuid() and stat.S_IMODE(status.st_mode) != mode:
+            path.chmod(mode)
 
 
 _migrated_paths: set[str] = set()

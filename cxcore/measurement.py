@@ -4,7 +4,9 @@ review cadence and the review log.
 Decisions kept here so every caller follows them:
 - One reading per goal and date. A new value for a date that already has a reading replaces it
   (a corrected figure, not a second measurement). In a pasted CSV, a date that repeats an earlier
-  line is reported as a bad row and the first line wins.
+  line is reported as a bad row and the first line wins. Two readings on one date that the first
+  release let in (in a database or in a backup taken from it) become one: the later entry is
+  kept and the other values are written into its note (``merge_same_date``).
 - Progress is not clamped: below 0 % means the metric moved away from the target, above 100 %
   means the target was beaten. A target below the baseline (churn) works the same way.
 - The next review is due one cadence after the last review; before the first review, one cadence
@@ -42,6 +44,7 @@ class Reading:
     taken: str  # ISO date
     value: float
     id: int | None = None
+    note: str = ""  # values merged into this reading (see ``merge_same_date``)
 
 
 @dataclass(frozen=True)
@@ -210,15 +213,44 @@ def list_readings(db: sqlite_utils.Database, workshop_id: int,
     where, params = "workshop_id = ?", [workshop_id]
     if goal_id is not None:
         where, params = where + " AND goal_id = ?", params + [goal_id]
-    return [Reading(r["taken"], r["value"], r["id"])
+    return [Reading(r["taken"], r["value"], r["id"], r["note"])
             for r in db["readings"].rows_where(where, params, order_by="taken, id")]
 
 
 def readings_by_goal(db: sqlite_utils.Database, workshop_id: int) -> dict[int, list[Reading]]:
     grouped: dict[int, list[Reading]] = {}
     for r in db["readings"].rows_where("workshop_id = ?", [workshop_id], order_by="taken, id"):
-        grouped.setdefault(r["goal_id"], []).append(Reading(r["taken"], r["value"], r["id"]))
+        grouped.setdefault(r["goal_id"], []).append(Reading(r["taken"], r["value"], r["id"],
+                                                            r["note"]))
     return grouped
+
+
+def merge_same_date(rows: Sequence[dict]) -> list[dict]:
+    """Readings rows (id, goal_id, taken, value, note) with one row per goal and date.
+
+    Of rows that share a goal and a date, the later entry (the highest id) is kept and the
+    values of the others are added to its note, so no figure disappears unseen. Rows come back
+    in id order. Rows without a goal or a date are never merged.
+    """
+    groups: dict[tuple[object, ...], list[dict]] = {}
+    for row in sorted(rows, key=lambda r: r["id"]):
+        key = (row.get("goal_id"), row.get("taken"))
+        if None in key:
+            key = (row["id"],)
+        groups.setdefault(key, []).append(row)
+    merged = []
+    for *earlier, kept in groups.values():
+        if earlier:
+            kept = {**kept, "note": _merged_note(kept.get("note") or "",
+                                                 [r.get("value") for r in earlier])}
+        merged.append(kept)
+    return sorted(merged, key=lambda r: r["id"])
+
+
+def _merged_note(note: str, values: list[float | None]) -> str:
+    line = (f"Also recorded for this date: {', '.join(format_number(v) for v in values)} "
+            f"(one reading per date is kept: the later entry).")
+    return f"{note}\n{line}" if note else line
 
 
 def add_reading(db: sqlite_utils.Database, workshop_id: int, goal_id: int, taken: object,

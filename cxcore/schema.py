@@ -373,3 +373,35 @@ def m0015_live_room(db: sqlite_utils.Database) -> None:
             kind TEXT NOT NULL CHECK (kind IN ('code', 'passphrase')),
             at REAL NOT NULL
         )""")
+
+
+@migrations(name="0016_readings_unique")
+def m0016_readings_unique(db: sqlite_utils.Database) -> None:
+    """One reading per goal and date in every database.
+
+    0014 first shipped without ``UNIQUE (goal_id, taken)`` (it was added to that migration
+    later), so databases made then may hold two readings of a goal on one date and lack the
+    constraint. Readings get a ``note``; of readings that share a goal and a date the later
+    entry (highest id) is kept and the others' values are written into its note
+    (``measurement.merge_same_date``: "Also recorded for this date: 41 ..."), shown beside the
+    reading on the measurement page and kept in the JSON backup. Then a unique index makes the
+    rule hold where the table has no such constraint yet; a database that has it is left so.
+    """
+    from .measurement import merge_same_date
+
+    db.execute("ALTER TABLE readings ADD COLUMN note TEXT NOT NULL DEFAULT ''")
+    shared = [dict(row) for row in db.query("""
+        SELECT id, goal_id, taken, value, note FROM readings
+        WHERE (goal_id, taken) IN (SELECT goal_id, taken FROM readings
+                                   GROUP BY goal_id, taken HAVING COUNT(*) > 1)""")]
+    kept = merge_same_date(shared)
+    for row in kept:
+        db.execute("UPDATE readings SET note = ? WHERE id = ?", [row["note"], row["id"]])
+    dropped = {row["id"] for row in shared} - {row["id"] for row in kept}
+    db.execute(f"DELETE FROM readings WHERE id IN ({', '.join('?' * len(dropped))})",
+               sorted(dropped))
+    unique = [[column[2] for column in db.execute(f"PRAGMA index_info([{index[1]}])")]
+              for index in db.execute("PRAGMA index_list(readings)") if index[2]]
+    if ["goal_id", "taken"] not in unique:
+        db.execute("CREATE UNIQUE INDEX IF NOT EXISTS readings_goal_taken "
+                   "ON readings(goal_id, taken)")

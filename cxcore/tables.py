@@ -236,10 +236,12 @@ def action_table(db: sqlite_utils.Database, workshop_id: int, today: dt.date) ->
 
 def reading_table(db: sqlite_utils.Database, workshop_id: int) -> Table:
     by_goal = measurement.readings_by_goal(db, workshop_id)
-    rows = [[g.statement, g.metric_label, _date(r.taken), r.value, g.unit]
-            for g in goals.list_goals(db, workshop_id) for r in by_goal.get(g.id, [])]
+    pairs = [(g, r) for g in goals.list_goals(db, workshop_id) for r in by_goal.get(g.id, [])]
+    noted = any(r.note for _, r in pairs)  # only where an upgrade merged two readings
+    rows = [[g.statement, g.metric_label, _date(r.taken), r.value, g.unit,
+             *([r.note] if noted else [])] for g, r in pairs]
     return Table("readings", "Readings", "measurement",
-                 ("Goal", "Metric", "Date", "Value", "Unit"), rows)
+                 ("Goal", "Metric", "Date", "Value", "Unit", *(["Note"] if noted else [])), rows)
 
 
 def review_table(db: sqlite_utils.Database, workshop_id: int) -> Table:

@@ -51,8 +51,9 @@ def progress_text(share: float | None) -> str:
 
 
 def readings_table(readings: list[measurement.Reading], unit: str) -> None:
-    frame = pd.DataFrame([{"Date": dt.date.fromisoformat(r.taken), "Value": r.value}
-                          for r in reversed(readings)])
+    noted = any(r.note for r in readings)  # values merged on upgrade (measurement.merge_same_date)
+    frame = pd.DataFrame([{"Date": dt.date.fromisoformat(r.taken), "Value": r.value,
+                           **({"Note": r.note} if noted else {})} for r in reversed(readings)])
     st.dataframe(frame, hide_index=True, width="stretch", height=min(300, 38 + 35 * len(frame)),
                  column_config={"Date": st.column_config.DateColumn(format="D MMM YYYY"),
                                 "Value": st.column_config.NumberColumn(

@@ -45,6 +45,7 @@ def test_a_fresh_database_has_every_table_and_a_record_of_each_migration(db):
         (13, "cxcore", "0013_actions"),
         (14, "cxcore", "0014_measurement"),
         (15, "cxcore", "0015_live_room"),
+        (16, "cxcore", "0016_readings_unique"),
     ]
 
 
