@@ -80,6 +80,8 @@ class Report(FPDF):
         self.ln(2)
 
     def subheading(self, text: str) -> None:
+        if self.y + 30 > self.page_break_trigger:  # a heading never ends a page alone
+            self.add_page(orientation=self.cur_orientation.value)
         self.ln(2)
         self.set_font("DejaVu", "B", 12)
         self.multi_cell(0, 7, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
