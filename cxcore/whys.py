@@ -330,6 +330,8 @@ def _get_row(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: in
 # ---- the PDF summary
 
 STATUS_TAGS = {"unverified": "[UNVERIFIED]", "proven": "[PROVEN]", "disproven": "[DISPROVEN]"}
+PDF_INDENT_MM = 6
+PDF_INDENT_LEVELS = 12  # deeper answers keep the last indent and say their level: the page ends
 
 
 def outline_line(row: TreeRow) -> str:
@@ -355,10 +357,12 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
             report.paragraph("No answers yet.", muted=True)
             continue
         for row in rows:
-            report.set_x(report.l_margin + 3 + 6 * (row.level - 1))
+            indent = min(row.level - 1, PDF_INDENT_LEVELS)
+            report.set_x(report.l_margin + 3 + PDF_INDENT_MM * indent)
             report.set_text_color(*((150, 150, 150) if row.standing in (DISPROVEN, RULED_OUT)
                                     else (33, 37, 41)))
-            report.multi_cell(0, 5.5, outline_line(row), align="L", new_x=XPos.LMARGIN,
+            deep = f"(level {row.level}) " if indent < row.level - 1 else ""
+            report.multi_cell(0, 5.5, deep + outline_line(row), align="L", new_x=XPos.LMARGIN,
                               new_y=YPos.NEXT)
         report.set_text_color(33, 37, 41)
         causes = [a.text for a in root_causes(answers)]

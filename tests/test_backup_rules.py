@@ -339,3 +339,16 @@ def test_typed_answers_stop_at_the_deepest_level_an_import_allows(db, make_works
     assert str(error.value) == "An analysis goes at most 30 levels of “why?” deep."
     assert whys.list_answers(db, workshop_id, analysis) == before
     assert whys.depth(before) == whys.MAX_DEPTH
+
+
+def test_every_field_of_every_artefact_table_has_a_rule(db):
+    """A new column needs a rule in the module that owns its table (ids and references are
+    checked by the import itself)."""
+    from cxcore import rows
+    without_rule = {}
+    for table in store.artefact_tables(db):
+        linked = {"id", "workshop_id", *backup._references(db, table)}
+        fields = {column.name for column in db[table].columns} - linked
+        if fields != rows.fields_with_rules(table):
+            without_rule[table] = sorted(fields ^ rows.fields_with_rules(table))
+    assert without_rule == {}
