@@ -13,7 +13,6 @@ import sqlite_utils
 
 from . import db as store
 from . import rows, workshops
-from .rows import clean_date, clean_number  # noqa: F401  (plan and measurement use them here)
 from .text import ValidationError, shorten
 
 METRICS = {"nps": "NPS", "churn": "Churn rate", "clv": "Customer lifetime value",

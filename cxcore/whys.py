@@ -29,6 +29,8 @@ MAX_DEPTH = 30  # levels of "why?": far past any real analysis, and every walk s
 TOO_DEEP = f"An analysis goes at most {MAX_DEPTH} levels of “why?” deep."
 LOOP = "The answers go round in a loop: an answer cannot sit beneath itself."
 OTHER_ANALYSIS = "That answer belongs to another analysis."
+EMPTY_ANSWER = "Write the answer to “why?” first."
+EMPTIED_ANSWER = "An answer cannot be empty: delete it instead."
 
 # How each answer stands under the rule above.
 ROOT_CAUSE = "root_cause"  # counts, and nothing proven beneath it
@@ -73,7 +75,7 @@ rows.register("why_analyses",
               problem=rows.text("The problem", PROBLEM_MAX, required=True),
               created=rows.timestamp("Created"))
 rows.register("why_answers",
-              text=rows.text("Answer", TEXT_MAX, required="Write the answer to “why?” first."),
+              text=rows.text("Answer", TEXT_MAX, required=EMPTY_ANSWER),
               **{name: rows.text(label, limit) for name, (label, limit) in FIELDS.items()
                  if name != "text"},
               status=rows.choice("Status", STATUSES, "Choose unverified, proven or disproven."),
@@ -301,7 +303,11 @@ def update_answer(db: sqlite_utils.Database, workshop_id: int, answer_id: int, f
     """Change an answer's text or its evidence (source or figure)."""
     if field not in FIELDS:
         raise ValidationError(f"Unknown field of an answer: {field}.")
-    cleaned = _clean_fields(**{field: value})[field]
+    try:
+        cleaned = _clean_fields(**{field: value})[field]
+    except ValidationError as error:  # emptying an answer that exists: say what to do instead
+        raise ValidationError(EMPTIED_ANSWER if str(error) == EMPTY_ANSWER else str(error)
+                              ) from None
     with store.write(db):
         _get_row(db, "why_answers", workshop_id, answer_id, "answer")
         db.execute(f"UPDATE why_answers SET {field} = ? WHERE id = ?", [cleaned, answer_id])

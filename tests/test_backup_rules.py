@@ -159,6 +159,13 @@ def test_a_backup_breaking_a_field_rule_is_refused_naming_table_row_and_field(
                    f"tables.{table}[{index}].{field}: {message}")
 
 
+def changed(table: str, index: int, **values: object) -> list[dict]:
+    """The valid document's rows of ``table`` with one row changed."""
+    rows = copy.deepcopy(VALID["tables"][table])
+    rows[index].update(values)
+    return rows
+
+
 ANSWERS = len(VALID["tables"]["why_answers"])
 ROW_CASES = [
     pytest.param("why_answers", why_chain(31), f"tables.why_answers[{ANSWERS + 30}].parent_id: "
@@ -168,28 +175,22 @@ ROW_CASES = [
     pytest.param("why_answers", list(reversed(why_chain(1500))),
                  "tables.why_answers[1469].parent_id: An analysis goes at most 30 levels of "
                  "“why?” deep.", id="why chain 1500 deep, deepest first"),
-    pytest.param("why_answers", [{**VALID["tables"]["why_answers"][0], "parent_id": 5},
-                                 *VALID["tables"]["why_answers"][1:]],
+    pytest.param("why_answers", changed("why_answers", 0, parent_id=5),
                  "tables.why_answers[0].parent_id: The answers go round in a loop: an answer "
                  "cannot sit beneath itself.", id="answers in a loop"),
-    pytest.param("why_answers", [{**VALID["tables"]["why_answers"][0], "parent_id": 1},
-                                 *VALID["tables"]["why_answers"][1:]],
+    pytest.param("why_answers", changed("why_answers", 0, parent_id=1),
                  "tables.why_answers[0].parent_id: The answers go round in a loop: an answer "
                  "cannot sit beneath itself.", id="an answer under itself"),
-    pytest.param("why_answers", [*VALID["tables"]["why_answers"][:9],
-                                 {**VALID["tables"]["why_answers"][9], "parent_id": 1}],
+    pytest.param("why_answers", changed("why_answers", 9, parent_id=1),
                  "tables.why_answers[9].parent_id: That answer belongs to another analysis.",
                  id="an answer under another analysis's answer"),
-    pytest.param("ideas", [{**VALID["tables"]["ideas"][0], "merged_into_id": 1},
-                           *VALID["tables"]["ideas"][1:]],
+    pytest.param("ideas", changed("ideas", 0, merged_into_id=1),
                  "tables.ideas[0].merged_into_id: Pick two different ideas to merge.",
                  id="an idea merged into itself"),
-    pytest.param("ideas", [{**VALID["tables"]["ideas"][0], "merged_into_id": 13},
-                           *VALID["tables"]["ideas"][1:]],
+    pytest.param("ideas", changed("ideas", 0, merged_into_id=13),
                  "tables.ideas[0].merged_into_id: Only ideas of the same brainstorm can be "
                  "merged.", id="an idea merged into another brainstorm's idea"),
-    pytest.param("ideas", [{**VALID["tables"]["ideas"][0], "merged_into_id": 9},
-                           *VALID["tables"]["ideas"][1:]],
+    pytest.param("ideas", changed("ideas", 0, merged_into_id=9),
                  "tables.ideas[0].merged_into_id: That idea was merged into another: work on "
                  "the idea it was merged into.", id="an idea merged into a merged idea"),
 ]

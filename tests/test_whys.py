@@ -156,7 +156,7 @@ def test_deleting_an_analysis_removes_its_answers(db, make_workshop):
                  "Evidence source is too long: 201 characters, the limit is 200.",
                  id="long evidence"),
     pytest.param(lambda db, w, a, x: whys.update_answer(db, w, x, "text", ""),
-                 "Write the answer to “why?” first.", id="emptied answer"),
+                 "An answer cannot be empty: delete it instead.", id="emptied answer"),
     pytest.param(lambda db, w, a, x: whys.update_answer(db, w, x, "status", "proven"),
                  "Unknown field of an answer: status.", id="unknown field"),
     pytest.param(lambda db, w, a, x: whys.set_status(db, w, x, "maybe"),
