@@ -157,6 +157,18 @@ rows.register(
     dots_per_voter=rows.whole("Dots per voter", 1, DOTS_MAX),
     **{"weight_" + c.split("_")[0]: _weight_rule(c) for c in ranking.CRITERIA},
     created=rows.timestamp("Created"))
+WEIGHTED = "At least one criterion needs a weight above zero."
+
+
+def check_brainstorm_rows(brainstorms: list[dict]) -> None:
+    """Ranking needs a weight above zero on at least one criterion (missing: the default 1)."""
+    columns = ["weight_" + c.split("_")[0] for c in ranking.CRITERIA]
+    for index, row in enumerate(brainstorms):
+        if not any(row.get(column, 1) for column in columns):
+            raise rows.RowError(index, columns[-1], WEIGHTED)
+
+
+rows.register_check("brainstorms", check_brainstorm_rows)
 rows.register("provocations", position=rows.position(),
               text=rows.text("The provocation", IDEA_MAX, required=True))
 # ---- reading
@@ -285,7 +297,7 @@ def set_weight(db: sqlite_utils.Database, workshop_id: int, brainstorm_id: int, 
         current = get_brainstorm(db, workshop_id, brainstorm_id)
         others = [w for c, w in zip(ranking.CRITERIA, current.weights) if c != criterion]
         if weight == 0 and not any(others):
-            raise ValidationError("At least one criterion needs a weight above zero.")
+            raise ValidationError(WEIGHTED)
         _update(db, workshop_id, "brainstorms", brainstorm_id, {column: weight})
 
 

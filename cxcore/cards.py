@@ -47,6 +47,26 @@ rows.register("cards", **{part: rows.text(_part_label(part), PART_MAX) for part 
               status=rows.choice("Status", STATUSES, "Unknown status: {value}."),
               retired_reason=rows.text("The reason to retire the card", REASON_MAX),
               created=rows.timestamp("Created"))
+RETIRE_REASON = "The reason to retire the card cannot be empty."
+
+
+def still_draft(number: int, status: str) -> str:
+    return (f"Card {number} is still a draft: write all four parts before marking it "
+            f"{STATUS_LABELS[status].lower()}.")
+
+
+def check_card_rows(cards: list[dict]) -> None:
+    """As typed: a validated card or business case has all four parts; a retired card its
+    reason (cards are numbered in the order of the backup, which is the order they were made)."""
+    for index, row in enumerate(cards):
+        status = row.get("status", "exploring")
+        if status in NEEDS_COMPLETE and not all(row.get(part) for part in PARTS):
+            raise rows.RowError(index, "status", still_draft(index + 1, status))
+        if status == "retired" and not row.get("retired_reason"):
+            raise rows.RowError(index, "retired_reason", RETIRE_REASON)
+
+
+rows.register_check("cards", check_card_rows)
 # Ratings the live room published: each person's, kept beside the card's own rating.
 rows.register("card_ratings", **VALUE_RULES, rater=rows.text("The rater", RATER_MAX),
               created=rows.timestamp("Created"))
@@ -276,14 +296,13 @@ def set_status(db: sqlite_utils.Database, workshop_id: int, card_id: int, status
     if status == "retired":
         reason = rows.clean("cards", "retired_reason", reason)
         if not reason:
-            raise ValidationError("The reason to retire the card cannot be empty.")
+            raise ValidationError(RETIRE_REASON)
     else:
         reason = ""
     with store.write(db):
         card = get_card(db, workshop_id, card_id)
         if status in NEEDS_COMPLETE and card.is_draft:
-            raise ValidationError(f"Card {card.number} is still a draft: write all four parts "
-                                  f"before marking it {STATUS_LABELS[status].lower()}.")
+            raise ValidationError(still_draft(card.number, status))
         db.execute("UPDATE cards SET status = ?, retired_reason = ? WHERE id = ?",
                    [status, reason, card_id])
         workshops.touch(db, workshop_id)

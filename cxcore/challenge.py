@@ -16,6 +16,16 @@ rows.register("challenges", chosen=rows.flag("Chosen"),
               **{part: rows.text(LABELS[part].capitalize(), PART_MAX) for part in PARTS})
 
 
+def check_challenge_rows(challenges: list[dict]) -> None:
+    """As choosing one does: at most one chosen challenge."""
+    chosen = [index for index, row in enumerate(challenges) if row.get("chosen")]
+    if len(chosen) > 1:
+        raise rows.RowError(chosen[1], "chosen", "Only one challenge can be the chosen one.")
+
+
+rows.register_check("challenges", check_challenge_rows)
+
+
 @dataclass(frozen=True)
 class Challenge:
     id: int

@@ -36,6 +36,20 @@ DEFAULT_STAGES = (
 )
 EMOTIONS = {-2: "Very unhappy", -1: "Unhappy", 0: "Neutral", 1: "Happy", 2: "Delighted"}
 rows.register("journeys", title=rows.text("Title", TITLE_MAX))
+
+
+def check_journey_rows(journeys: list[dict]) -> None:
+    """As typed: a persona has at most one journey."""
+    seen: set[int] = set()
+    for index, row in enumerate(journeys):
+        persona = row.get("persona_id")
+        if persona in seen:
+            raise rows.RowError(index, "persona_id", "That persona already has a journey.")
+        if persona is not None:
+            seen.add(persona)
+
+
+rows.register_check("journeys", check_journey_rows)
 rows.register("journey_stages", name=rows.text("Stage name", STAGE_NAME_MAX, required=True),
               question=rows.text("Question", QUESTION_MAX),
               emotion=rows.whole("Emotion score", -2, 2, optional=True),

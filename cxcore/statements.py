@@ -36,6 +36,20 @@ rows.register(
     final=rows.flag("Final"), created=rows.timestamp("Created"))
 
 
+def check_statement_rows(statements: list[dict]) -> None:
+    """As marking one final does: at most one final statement of each kind."""
+    seen: set[str] = set()
+    for index, row in enumerate(statements):
+        if row.get("final"):
+            if row.get("kind") in seen:
+                raise rows.RowError(index, "final", f"Only one {LABELS[row['kind']]} statement "
+                                                    "can be the final one.")
+            seen.add(row.get("kind"))
+
+
+rows.register_check("statements", check_statement_rows)
+
+
 @dataclass(frozen=True)
 class Statement:
     id: int

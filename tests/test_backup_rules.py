@@ -184,6 +184,27 @@ ROW_CASES = [
     pytest.param("why_answers", changed("why_answers", 9, parent_id=1),
                  "tables.why_answers[9].parent_id: That answer belongs to another analysis.",
                  id="an answer under another analysis's answer"),
+    pytest.param("brainstorms", changed("brainstorms", 0, weight_customer=0, weight_business=0,
+                                        weight_feasibility=0),
+                 "tables.brainstorms[0].weight_feasibility: At least one criterion needs a "
+                 "weight above zero.", id="a brainstorm with every weight zero"),
+    pytest.param("cards", changed("cards", 3, solves="", status="validated"),
+                 "tables.cards[3].status: Card 4 is still a draft: write all four parts before "
+                 "marking it validated.", id="a validated card with a part missing"),
+    pytest.param("cards", changed("cards", 0, status="retired", retired_reason=""),
+                 "tables.cards[0].retired_reason: The reason to retire the card cannot be "
+                 "empty.", id="a retired card without a reason"),
+    pytest.param("statements", [*VALID["tables"]["statements"], {
+        **VALID["tables"]["statements"][-1], "id": 99, "final": 1}],
+                 f"tables.statements[{len(VALID['tables']['statements'])}].final: Only one "
+                 f"{statements.LABELS[VALID['tables']['statements'][-1]['kind']]} statement can "
+                 "be the final one.", id="two final statements of a kind"),
+    pytest.param("challenges", changed("challenges", 1, chosen=1),
+                 "tables.challenges[1].chosen: Only one challenge can be the chosen one.",
+                 id="two chosen challenges"),
+    pytest.param("journeys", changed("journeys", 1, persona_id=1),
+                 "tables.journeys[1].persona_id: That persona already has a journey.",
+                 id="two journeys for one persona"),
     pytest.param("ideas", changed("ideas", 0, merged_into_id=1),
                  "tables.ideas[0].merged_into_id: Pick two different ideas to merge.",
                  id="an idea merged into itself"),
