@@ -2,8 +2,8 @@
 
 The module that owns a table registers a rule for each of its fields (``register``). Its edit
 functions clean what people type through that rule (``clean``), and a backup import checks
-every imported value with the same rule, then the rules across rows (``check_rows``: the shape
-of a tree, links inside one brainstorm). A rule returns the cleaned value or raises
+every imported value with the same rule, then the rules across rows (``check_rows``: the 5 Whys
+tree's shape, merges inside one brainstorm, one final statement of each kind...). A rule returns the cleaned value or raises
 ValidationError with a message for people; the import puts the table, row and field in front.
 """
 from __future__ import annotations
