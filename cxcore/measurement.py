@@ -39,7 +39,9 @@ REVIEW_TEXTS = {"works": "What works", "not_working": "What does not work", "not
 rows.register("readings",
               taken=rows.date("The date", required="The date of the reading cannot be empty."),
               value=rows.number("The value",
-                                required="The value of the reading cannot be empty."))
+                                required="The value of the reading cannot be empty."),
+              # values merged into a reading by an upgrade (migration 0016 on main), never typed
+              note=rows.text("Note", 10_000, multiline=True))
 rows.register("reviews", held=rows.date("The review date", required="The review needs a date."),
               decision=rows.choice("Decision", DECISIONS,
                                    "The decision is to stay the course or to shift."),
