@@ -374,3 +374,20 @@ def test_every_field_of_every_artefact_table_has_a_rule(db):
         if fields - rows.fields_with_rules(table):
             without_rule[table] = sorted(fields - rows.fields_with_rules(table))
     assert without_rule == {}
+
+
+@pytest.mark.parametrize("call, message", [
+    pytest.param(lambda db, w, v: goals.update_field(db, w, _goal(db, w), "target", v),
+                 "Target must be an ordinary number, like 18 or 12.5.", id="goal target"),
+    pytest.param(lambda db, w, v: measurement.add_reading(db, w, _goal(db, w), "2026-01-01", v),
+                 "The value must be an ordinary number, like 18 or 12.5.", id="reading"),
+    pytest.param(lambda db, w, v: brainstorm.set_weight(db, w, _brainstorm(db, w),
+                                                        "feasibility", v),
+                 "The weight of feasibility must be from 0 to 10.", id="brainstorm weight"),
+])
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan"), "inf", "nan"])
+def test_typed_numbers_that_are_not_finite_are_refused(db, make_workshop, call, message, value):
+    workshop_id = make_workshop()
+    with pytest.raises(ValidationError) as error:
+        call(db, workshop_id, value)
+    assert str(error.value) == message
