@@ -13,7 +13,12 @@ from typing import Any
 import sqlite_utils
 
 from . import db as store
-from . import measurement, workshops
+from . import rows as row_rules
+from . import workshops
+# The modules that own the artefact tables register their row rules when imported.
+from . import (brainstorm, cards, challenge, empathy, goals, ideas, journeys,  # noqa: F401
+               measurement, personas, plan, settings, stakeholders, statements, touchpoints,
+               whys)
 from .text import ValidationError, clean_text
 
 FORMAT = "cx-strategy-workshop"
@@ -70,8 +75,10 @@ def parse(data: bytes | str) -> dict[str, Any]:
     if not data.strip():
         raise BackupError("The file is empty.")
     try:
-        document = json.loads(data)
+        document = json.loads(data, parse_constant=_refuse_constant)
         json.dumps(document, ensure_ascii=False).encode("utf-8")  # no lone \ud800 escapes
+    except BackupError:  # Infinity or NaN
+        raise
     except json.JSONDecodeError as error:
         raise BackupError(f"The file is not valid JSON: line {error.lineno}, column "
                           f"{error.colno}: {error.msg}.") from None
@@ -84,6 +91,10 @@ def parse(data: bytes | str) -> dict[str, Any]:
         raise BackupError("The file is not a workshop backup: a number has too many "
                           "digits.") from None
     return document
+
+
+def _refuse_constant(name: str) -> None:
+    raise BackupError(f"The file is not valid JSON: {name} is not a number JSON allows.")
 
 
 def import_bytes(db: sqlite_utils.Database, data: bytes | str) -> int:
@@ -188,6 +199,8 @@ def _validate(db: sqlite_utils.Database, document: object) -> tuple[dict, dict]:
 
 
 def _validate_rows(db: sqlite_utils.Database, name: str, rows: list) -> set[int]:
+    """Check each row's fields against the column types, then against the rules of the module
+    that owns the table (the rules typed input obeys), and the rules across the rows."""
     columns = {c.name: c for c in db[name].columns if c.name != "workshop_id"}
     refs = _references(db, name)
     seen: set[int] = set()
@@ -199,27 +212,44 @@ def _validate_rows(db: sqlite_utils.Database, name: str, rows: list) -> set[int]
             column = columns.get(key)
             if column is None:
                 raise BackupError(f"{where}.{key}: {name} has no such field.")
-            allowed = _TYPES.get(column.type.upper(), (str, int, float))
-            nullable = not column.notnull or key in refs
-            if value is None and nullable:
-                continue
-            if isinstance(value, bool) or not isinstance(value, allowed):
-                raise BackupError(f"{where}.{key}: expected "
-                                  f"{_TYPE_WORDS.get(column.type.upper(), 'a value')}, "
-                                  f"got {_describe(value)}.")
-            if isinstance(value, int) and not -2**63 <= value < 2**63:
-                raise BackupError(f"{where}.{key}: the number is too large to store.")
-            if isinstance(value, str):
-                if len(value) > MAX_TEXT:
-                    raise BackupError(f"{where}.{key}: the text is too long "
-                                      f"({len(value)} characters).")
-                # The same cleaning as typed text: no control characters or bidi overrides.
-                row[key] = clean_text(value, field=f"{where}.{key}", max_length=MAX_TEXT,
-                                      multiline=True)
+            _check_type(where, key, value, column, nullable=not column.notnull or key in refs)
+            if key != "id" and key not in refs:
+                row[key] = _apply_rule(where, name, key, value)
         row_id = row.get("id")
         if row_id in seen:
             raise BackupError(f"{where}.id: id {row_id} appears twice.")
         if row_id is None:
             raise BackupError(f"{where}.id: every row needs an id.")
         seen.add(row_id)
+    try:
+        row_rules.check_rows(name, rows)
+    except row_rules.RowError as error:
+        raise BackupError(f"tables.{name}[{error.index}].{error.field}: {error}") from None
     return seen
+
+
+def _check_type(where: str, key: str, value: object, column, *, nullable: bool) -> None:
+    if value is None and nullable:
+        return
+    allowed = _TYPES.get(column.type.upper(), (str, int, float))
+    if isinstance(value, bool) or not isinstance(value, allowed):
+        raise BackupError(f"{where}.{key}: expected "
+                          f"{_TYPE_WORDS.get(column.type.upper(), 'a value')}, "
+                          f"got {_describe(value)}.")
+    if isinstance(value, int) and not -2**63 <= value < 2**63:
+        raise BackupError(f"{where}.{key}: the number is too large to store.")
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        raise BackupError(f"{where}.{key}: the text is too long ({len(value)} characters).")
+
+
+def _apply_rule(where: str, table: str, key: str, value: object) -> object:
+    """The value as the owning module's rule cleans it; a column without a rule (a test
+    catches those) gets the cleaning every text gets."""
+    try:
+        if row_rules.has_rule(table, key):
+            return row_rules.clean(table, key, value)
+        if isinstance(value, str):
+            return clean_text(value, field=key, max_length=MAX_TEXT, multiline=True)
+        return value
+    except ValidationError as error:
+        raise BackupError(f"{where}.{key}: {error}") from None

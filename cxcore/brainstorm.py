@@ -7,8 +7,8 @@ from functools import cached_property
 import sqlite_utils
 
 from . import db as store
-from . import ranking, whys, workshops
-from .text import ValidationError, clean_int, clean_text, plural, shorten
+from . import ranking, rows, whys, workshops
+from .text import ValidationError, plural, shorten
 
 PROMPT_MAX = 500
 IDEA_MAX = 300
@@ -20,6 +20,7 @@ PHASES = ("diverge", "converge")
 IDEA_FIELDS = {"text": "The idea", "flipped": "The flip", "author": "The author",
                "theme": "The theme"}
 _MAX = {"text": IDEA_MAX, "flipped": IDEA_MAX, "author": NAME_MAX, "theme": THEME_MAX}
+DOTS_MAX = 20
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,39 @@ _SOURCE_LINKS = {"challenge": "From the focusing challenge", "why": "From the 5 
                  "entry": "From the journey map"}
 
 
+def _weight_rule(criterion: str) -> rows.Rule:
+    label = f"The weight of {ranking.CRITERION_LABELS[criterion].lower()}"
+    return rows.Rule(label, lambda value, field: _clean_weight(value, field))
+
+
+def _clean_weight(value: object, field: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or not 0 <= value <= WEIGHT_MAX:  # also NaN
+        raise ValidationError(f"{field} must be from 0 to {WEIGHT_MAX}.")
+    return float(value)
+
+
+rows.register(
+    "brainstorms", prompt=rows.text("The prompt", PROMPT_MAX, required=True),
+    technique=rows.choice("Technique", TECHNIQUES, "Unknown technique: {value}."),
+    phase=rows.choice("Phase", PHASES, "Unknown phase: {value}."),
+    dots_per_voter=rows.whole("Dots per voter", 1, DOTS_MAX),
+    **{"weight_" + c.split("_")[0]: _weight_rule(c) for c in ranking.CRITERIA},
+    created=rows.timestamp("Created"))
+WEIGHTED = "At least one criterion needs a weight above zero."
+
+
+def check_brainstorm_rows(brainstorms: list[dict]) -> None:
+    """Ranking needs a weight above zero on at least one criterion (missing: the default 1)."""
+    columns = ["weight_" + c.split("_")[0] for c in ranking.CRITERIA]
+    for index, row in enumerate(brainstorms):
+        if not any(row.get(column, 1) for column in columns):
+            raise rows.RowError(index, columns[-1], WEIGHTED)
+
+
+rows.register_check("brainstorms", check_brainstorm_rows)
+rows.register("provocations", position=rows.position(),
+              text=rows.text("The provocation", IDEA_MAX, required=True))
 # ---- reading
 
 def list_brainstorms(db: sqlite_utils.Database, workshop_id: int) -> list[Brainstorm]:
@@ -225,9 +259,8 @@ def create_brainstorm(db: sqlite_utils.Database, workshop_id: int, prompt: str,
                       technique: str = "classic", *, source_why_id: int | None = None,
                       source_entry_id: int | None = None,
                       source_challenge_id: int | None = None) -> int:
-    prompt = clean_text(prompt, field="The prompt", max_length=PROMPT_MAX, required=True)
-    if technique not in TECHNIQUES:
-        raise ValidationError(f"Unknown technique: {technique}.")
+    prompt = rows.clean("brainstorms", "prompt", prompt)
+    technique = rows.clean("brainstorms", "technique", technique)
     with store.write(db):
         workshops.get(db, workshop_id)
         for table, ref in (("why_answers", source_why_id), ("journey_entries", source_entry_id),
@@ -250,31 +283,27 @@ def delete_brainstorm(db: sqlite_utils.Database, workshop_id: int, brainstorm_id
 
 
 def set_phase(db: sqlite_utils.Database, workshop_id: int, brainstorm_id: int, phase: str) -> None:
-    if phase not in PHASES:
-        raise ValidationError(f"Unknown phase: {phase}.")
-    _update(db, workshop_id, "brainstorms", brainstorm_id, {"phase": phase})
+    _update(db, workshop_id, "brainstorms", brainstorm_id,
+            {"phase": rows.clean("brainstorms", "phase", phase)})
 
 
 def set_weight(db: sqlite_utils.Database, workshop_id: int, brainstorm_id: int, criterion: str,
                weight: float) -> None:
     if criterion not in ranking.CRITERIA:
         raise ValidationError(f"Unknown criterion: {criterion}.")
-    label = ranking.CRITERION_LABELS[criterion]
-    if isinstance(weight, bool) or not isinstance(weight, (int, float)) \
-            or not 0 <= weight <= WEIGHT_MAX:
-        raise ValidationError(f"The weight of {label.lower()} must be from 0 to {WEIGHT_MAX}.")
     column = "weight_" + criterion.split("_")[0]
+    weight = rows.clean("brainstorms", column, weight)
     with store.write(db):
         current = get_brainstorm(db, workshop_id, brainstorm_id)
         others = [w for c, w in zip(ranking.CRITERIA, current.weights) if c != criterion]
         if weight == 0 and not any(others):
-            raise ValidationError("At least one criterion needs a weight above zero.")
-        _update(db, workshop_id, "brainstorms", brainstorm_id, {column: float(weight)})
+            raise ValidationError(WEIGHTED)
+        _update(db, workshop_id, "brainstorms", brainstorm_id, {column: weight})
 
 
 def set_dots_per_voter(db: sqlite_utils.Database, workshop_id: int, brainstorm_id: int,
                        dots: int) -> None:
-    dots = clean_int(dots, field="Dots per voter", low=1, high=20)
+    dots = rows.clean("brainstorms", "dots_per_voter", dots)
     with store.write(db):
         ranking.check_budget_change(board(db, workshop_id, brainstorm_id).votes, dots)
         _update(db, workshop_id, "brainstorms", brainstorm_id, {"dots_per_voter": dots})
@@ -282,7 +311,7 @@ def set_dots_per_voter(db: sqlite_utils.Database, workshop_id: int, brainstorm_i
 
 def add_provocation(db: sqlite_utils.Database, workshop_id: int, brainstorm_id: int,
                     text: str) -> int:
-    text = clean_text(text, field="The provocation", max_length=IDEA_MAX, required=True)
+    text = rows.clean("provocations", "text", text)
     with store.write(db):
         count = db["provocations"].count_where("brainstorm_id = ?", [brainstorm_id])
         if get_brainstorm(db, workshop_id, brainstorm_id).technique != "what_if":

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
-from . import workshops
-from .text import ValidationError, clean_int, clean_text, shorten
+from . import rows, workshops
+from .text import ValidationError, shorten
 
 PART_MAX = 400
 REASON_MAX = 400
@@ -33,6 +33,43 @@ VALUE_LABELS = {"customer_value": "Customer value", "business_value": "Business 
 MIDPOINT = 3  # 3 to 5 count as high: the matrix lines sit at 2.5, between 2 and 3
 QUADRANTS = {(True, True): "Top priorities", (True, False): "Customer delighters",
              (False, True): "Business builders", (False, False): "Rethink"}
+RATER_MAX = 60
+
+
+def _part_label(part: str) -> str:
+    label = f"“{LEADS[part]} …” ({PROMPTS[part]})"
+    return label[0].upper() + label[1:]
+
+
+VALUE_RULES = {value: rows.whole(VALUE_LABELS[value], 1, 5, optional=True) for value in VALUES}
+rows.register("cards", **{part: rows.text(_part_label(part), PART_MAX) for part in PARTS},
+              **VALUE_RULES,
+              status=rows.choice("Status", STATUSES, "Unknown status: {value}."),
+              retired_reason=rows.text("The reason to retire the card", REASON_MAX),
+              created=rows.timestamp("Created"))
+RETIRE_REASON = "The reason to retire the card cannot be empty."
+
+
+def still_draft(number: int, status: str) -> str:
+    return (f"Card {number} is still a draft: write all four parts before marking it "
+            f"{STATUS_LABELS[status].lower()}.")
+
+
+def check_card_rows(cards: list[dict]) -> None:
+    """As typed: a validated card or business case has all four parts; a retired card its
+    reason (cards are numbered in the order of the backup, which is the order they were made)."""
+    for index, row in enumerate(cards):
+        status = row.get("status", "exploring")
+        if status in NEEDS_COMPLETE and not all(row.get(part) for part in PARTS):
+            raise rows.RowError(index, "status", still_draft(index + 1, status))
+        if status == "retired" and not row.get("retired_reason"):
+            raise rows.RowError(index, "retired_reason", RETIRE_REASON)
+
+
+rows.register_check("cards", check_card_rows)
+# Ratings the live room published: each person's, kept beside the card's own rating.
+rows.register("card_ratings", **VALUE_RULES, rater=rows.text("The rater", RATER_MAX),
+              created=rows.timestamp("Created"))
 
 
 @dataclass(frozen=True)
@@ -182,8 +219,7 @@ def promotable_ideas(db: sqlite_utils.Database, workshop_id: int) -> list[IdeaCh
 def _clean_part(part: str, value: object) -> str:
     if part not in PARTS:
         raise ValidationError(f"Unknown part of the card: {part}.")
-    label = f"“{LEADS[part]} …” ({PROMPTS[part]})"
-    return clean_text(value, field=label[0].upper() + label[1:], max_length=PART_MAX)
+    return rows.clean("cards", part, value)
 
 
 def add_card(db: sqlite_utils.Database, workshop_id: int, new_experience: str = "",
@@ -245,8 +281,7 @@ def set_value(db: sqlite_utils.Database, workshop_id: int, card_id: int, which: 
     """Rate a card 1-5 on customer or business value; None clears the rating."""
     if which not in VALUES:
         raise ValidationError(f"Unknown value: {which}.")
-    if value is not None:
-        value = clean_int(value, field=VALUE_LABELS[which], low=1, high=5)
+    value = rows.clean("cards", which, value)
     with store.write(db):
         get_card(db, workshop_id, card_id)
         db.execute(f"UPDATE cards SET {which} = ? WHERE id = ?", [value, card_id])
@@ -257,18 +292,17 @@ def set_status(db: sqlite_utils.Database, workshop_id: int, card_id: int, status
                reason: str = "") -> None:
     """Move a card to a status. Validated and business case need a complete card; retired
     needs a reason (kept on record); any other status forgets the reason."""
-    if status not in STATUSES:
-        raise ValidationError(f"Unknown status: {status}.")
+    status = rows.clean("cards", "status", status)
     if status == "retired":
-        reason = clean_text(reason, field="The reason to retire the card", max_length=REASON_MAX,
-                            required=True)
+        reason = rows.clean("cards", "retired_reason", reason)
+        if not reason:
+            raise ValidationError(RETIRE_REASON)
     else:
         reason = ""
     with store.write(db):
         card = get_card(db, workshop_id, card_id)
         if status in NEEDS_COMPLETE and card.is_draft:
-            raise ValidationError(f"Card {card.number} is still a draft: write all four parts "
-                                  f"before marking it {STATUS_LABELS[status].lower()}.")
+            raise ValidationError(still_draft(card.number, status))
         db.execute("UPDATE cards SET status = ?, retired_reason = ? WHERE id = ?",
                    [status, reason, card_id])
         workshops.touch(db, workshop_id)

@@ -6,12 +6,24 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
-from . import workshops
-from .text import ValidationError, clean_text
+from . import rows, workshops
+from .text import ValidationError
 
 PART_MAX = 200
 PARTS = ("who", "what", "why")
 LABELS = {"who": "Who", "what": "can (do what)", "why": "so that (why)"}
+rows.register("challenges", chosen=rows.flag("Chosen"),
+              **{part: rows.text(LABELS[part].capitalize(), PART_MAX) for part in PARTS})
+
+
+def check_challenge_rows(challenges: list[dict]) -> None:
+    """As choosing one does: at most one chosen challenge."""
+    chosen = [index for index, row in enumerate(challenges) if row.get("chosen")]
+    if len(chosen) > 1:
+        raise rows.RowError(chosen[1], "chosen", "Only one challenge can be the chosen one.")
+
+
+rows.register_check("challenges", check_challenge_rows)
 
 
 @dataclass(frozen=True)
@@ -54,7 +66,7 @@ def has_content(db: sqlite_utils.Database, workshop_id: int) -> bool:
 
 
 def _clean(who: str, what: str, why: str) -> dict[str, str]:
-    return {name: clean_text(value, field=LABELS[name].capitalize(), max_length=PART_MAX)
+    return {name: rows.clean("challenges", name, value)
             for name, value in zip(PARTS, (who, what, why))}
 
 

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
-from . import personas, workshops
-from .text import ValidationError, clean_text
+from . import personas, rows, workshops
 
 QUADRANTS = ("think", "feel", "say", "do")
 LABELS = {"think": "Think", "feel": "Feel", "say": "Say", "do": "Do"}
@@ -17,6 +16,12 @@ PROMPTS = {"think": "What occupies their mind, said or not?",
            "do": "What do we see them do?"}
 NOTE_MAX = 300
 AUTHOR_MAX = 60
+rows.register(
+    "empathy_notes",
+    quadrant=rows.choice("Quadrant", QUADRANTS, "Unknown quadrant: {value}. Use think, feel, "
+                         "say or do."),
+    text=rows.text("A note", NOTE_MAX, required=True), position=rows.position(),
+    author=rows.text("The author", AUTHOR_MAX))
 
 
 @dataclass(frozen=True)
@@ -47,13 +52,11 @@ def has_content(db: sqlite_utils.Database, workshop_id: int) -> bool:
 
 
 def _clean_note(text: object) -> str:
-    return clean_text(text, field="A note", max_length=NOTE_MAX, required=True)
+    return rows.clean("empathy_notes", "text", text)
 
 
 def _check_quadrant(quadrant: str) -> str:
-    if quadrant not in QUADRANTS:
-        raise ValidationError(f"Unknown quadrant: {quadrant}. Use think, feel, say or do.")
-    return quadrant
+    return rows.clean("empathy_notes", "quadrant", quadrant)
 
 
 def _next_position(db: sqlite_utils.Database, persona_id: int, quadrant: str) -> int:
@@ -66,7 +69,7 @@ def add_note(db: sqlite_utils.Database, workshop_id: int, persona_id: int, quadr
     """Add a note at the end of a quadrant of the persona's map (``author``: who added it in
     the live room, or "Anonymous")."""
     cleaned, quadrant = _clean_note(text), _check_quadrant(quadrant)
-    author = clean_text(author, field="The author", max_length=AUTHOR_MAX)
+    author = rows.clean("empathy_notes", "author", author)
     with store.write(db):
         personas.get_persona(db, workshop_id, persona_id)
         note_id = db["empathy_notes"].insert({

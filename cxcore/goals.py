@@ -6,15 +6,14 @@ other four. Advice is computed from the whole set of goals.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass
 
 import sqlite_utils
 
 from . import db as store
-from . import workshops
-from .text import ValidationError, clean_text, shorten
+from . import rows, workshops
+from .text import ValidationError, shorten
 
 METRICS = {"nps": "NPS", "churn": "Churn rate", "clv": "Customer lifetime value",
            "csat": "CSAT", "ces": "CES", "retention": "Retention", "custom": "Custom metric"}
@@ -50,6 +49,17 @@ _BECAUSE = re.compile(r"\bbecause\b[\s,:]*(\S.*)", re.IGNORECASE | re.DOTALL)
 STANDING_ADVICE = ("A metric is a measurement, not an outcome: it tells you whether the "
                    "experience changed, it is not the change itself. Aim at the experience and "
                    "watch the number.")
+TEXT_RULES = {field: rows.text(FIELD_LABELS[field], limit, required=field == "statement")
+              for field, limit in TEXT_FIELDS.items()}
+rows.register(
+    "goals", **TEXT_RULES,
+    metric=rows.choice("Metric", ("", *METRICS), "Unknown metric: {value}. Choose one of "
+                       f"{', '.join(METRICS.values())}."),
+    metric_kind=rows.choice("Kind of metric", KINDS,
+                            "The kind of metric is customer feedback or operational."),
+    baseline=rows.number("Baseline"), target=rows.number("Target"),
+    deadline=rows.date("Deadline"), position=rows.position(),
+    **{check: rows.flag(CHECK_LABELS[check]) for check in TICKED})
 
 
 @dataclass(frozen=True)
@@ -158,15 +168,12 @@ def add_goal(db: sqlite_utils.Database, workshop_id: int, statement: str, metric
              baseline: object = None, target: object = None, deadline: object = None,
              because: str = "") -> int:
     """A new goal; the metric's kind defaults to the usual kind of that metric."""
-    values = {"statement": _clean_field("statement", statement, required=True),
-              "metric": _clean_metric(metric),
-              "custom_metric": _clean_field("custom_metric", custom_metric),
-              "unit": _clean_field("unit", unit), "because": _clean_field("because", because),
-              "baseline": clean_number(baseline, field="Baseline"),
-              "target": clean_number(target, field="Target"),
-              "deadline": clean_date(deadline, field="Deadline")}
-    values["metric_kind"] = _clean_kind(metric_kind or DEFAULT_KIND.get(values["metric"],
-                                                                         "feedback"))
+    given = {"statement": statement, "metric": metric or "", "custom_metric": custom_metric,
+             "unit": unit, "because": because, "baseline": baseline, "target": target,
+             "deadline": deadline}
+    values = {field: rows.clean("goals", field, value) for field, value in given.items()}
+    values["metric_kind"] = rows.clean("goals", "metric_kind", metric_kind or DEFAULT_KIND.get(
+        values["metric"], "feedback"))
     with store.write(db):
         workshops.get(db, workshop_id)
         position = db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM goals"
@@ -197,7 +204,7 @@ def set_check(db: sqlite_utils.Database, workshop_id: int, goal_id: int, check: 
         raise ValidationError("Measurable is worked out from the metric, target and deadline.")
     if not isinstance(check, str) or check not in TICKED:
         raise ValidationError(f"Unknown check: {check}.")
-    _update(db, workshop_id, goal_id, {check: int(bool(ticked))})
+    _update(db, workshop_id, goal_id, {check: rows.clean("goals", check, bool(ticked))})
 
 
 def delete_goal(db: sqlite_utils.Database, workshop_id: int, goal_id: int) -> None:
@@ -205,40 +212,6 @@ def delete_goal(db: sqlite_utils.Database, workshop_id: int, goal_id: int) -> No
         _get_row(db, workshop_id, goal_id)
         db.execute("DELETE FROM goals WHERE id = ?", [goal_id])
         workshops.touch(db, workshop_id)
-
-
-def clean_number(value: object, *, field: str) -> float | None:
-    """A number typed or picked (``"12.5"``, ``"12,5"``, 12) or None when left empty."""
-    if value is None or isinstance(value, str) and not value.strip():
-        return None
-    if isinstance(value, str):
-        try:
-            value = float(value.strip().replace(",", "."))
-        except ValueError:
-            raise ValidationError(f"{field} must be a number, like 18 or 12.5.") from None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValidationError(f"{field} must be a number, like 18 or 12.5.")
-    if not math.isfinite(value) or abs(value) > 1e12:
-        raise ValidationError(f"{field} must be an ordinary number, like 18 or 12.5.")
-    return float(value)
-
-
-def clean_date(value: object, *, field: str) -> str | None:
-    """A date (or ISO text ``YYYY-MM-DD``) as ISO text, or None when left empty."""
-    if value is None or isinstance(value, str) and not value.strip():
-        return None
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValidationError(f"{field} must be a date, like 2027-06-30.") from None
-    if not isinstance(value, dt.date):
-        raise ValidationError(f"{field} must be a date, like 2027-06-30.")
-    if not 2000 <= value.year <= 2100:
-        raise ValidationError(f"{field} must be a year from 2000 to 2100.")
-    return value.isoformat()
 
 
 def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
@@ -262,40 +235,14 @@ def _short(text: str, limit: int = 60) -> str:
     return shorten(text, limit)
 
 
-def _clean_field(field: str, value: object, required: bool = False) -> str:
-    return clean_text(value, field=FIELD_LABELS[field], max_length=TEXT_FIELDS[field],
-                      required=required)
-
-
-def _clean_metric(metric: object) -> str:
-    if metric in (None, ""):
-        return ""
-    if not isinstance(metric, str) or metric not in METRICS:
-        raise ValidationError(f"Unknown metric: {metric}. Choose one of "
-                              f"{', '.join(METRICS.values())}.")
-    return str(metric)
-
-
-def _clean_kind(kind: object) -> str:
-    if not isinstance(kind, str) or kind not in KINDS:
-        raise ValidationError("The kind of metric is customer feedback or operational.")
-    return str(kind)
-
-
 def _clean_change(field: str, value: object) -> dict:
-    if field in TEXT_FIELDS:
-        return {field: _clean_field(field, value, required=field == "statement")}
-    if field in NUMBER_FIELDS:
-        return {field: clean_number(value, field=FIELD_LABELS[field])}
-    if field == "deadline":
-        return {field: clean_date(value, field="Deadline")}
-    if field == "metric_kind":
-        return {field: _clean_kind(value)}
+    if field == "measurable" or field not in FIELD_LABELS:
+        raise ValidationError(f"Unknown field of a goal: {field}.")
     if field == "metric":
-        metric = _clean_metric(value)
+        metric = rows.clean("goals", "metric", value or "")
         return {"metric": metric, **({"metric_kind": DEFAULT_KIND[metric]}
                                      if metric in DEFAULT_KIND else {})}
-    raise ValidationError(f"Unknown field of a goal: {field}.")
+    return {field: rows.clean("goals", field, value)}
 
 
 def _goal(row: dict) -> Goal:

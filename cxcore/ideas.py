@@ -4,15 +4,45 @@ from __future__ import annotations
 import sqlite_utils
 
 from . import db as store
-from . import ranking, workshops
-from .brainstorm import IDEA_FIELDS, NAME_MAX, _MAX, _owned_row, _update, board, get_brainstorm
-from .text import ValidationError, clean_int, clean_text
+from . import ranking, rows, workshops
+from .brainstorm import (DOTS_MAX, IDEA_FIELDS, NAME_MAX, _MAX, _owned_row, _update, board,
+                         get_brainstorm)
+from .text import ValidationError
+
+MERGED_ALREADY = "That idea was merged into another: work on the idea it was merged into."
+SAME_IDEA = "Pick two different ideas to merge."
+OTHER_BRAINSTORM = "Only ideas of the same brainstorm can be merged."
+rows.register("ideas", position=rows.position(), created=rows.timestamp("Created"),
+              **{name: rows.text(label, _MAX[name], required=name == "text")
+                 for name, label in IDEA_FIELDS.items()})
+rows.register("votes", voter=rows.text("The voter's name", NAME_MAX, required=True),
+              dots=rows.whole("Dots", 1, DOTS_MAX))
+rows.register("scores", **{c: rows.whole(ranking.CRITERION_LABELS[c], 1, 5, optional=True)
+                           for c in ranking.CRITERIA})
+
+
+def check_idea_rows(ideas: list[dict]) -> None:
+    """A merged idea points at a different idea of its brainstorm that is not merged itself
+    (a merge keeps the chain one step long). Raises RowError for the first that does not."""
+    by_id = {row["id"]: row for row in ideas}
+    for index, row in enumerate(ideas):
+        kept = by_id.get(row.get("merged_into_id"))
+        if kept is None:
+            continue
+        if kept is row:
+            raise rows.RowError(index, "merged_into_id", SAME_IDEA)
+        if kept.get("brainstorm_id") != row.get("brainstorm_id"):
+            raise rows.RowError(index, "merged_into_id", OTHER_BRAINSTORM)
+        if kept.get("merged_into_id") is not None:
+            raise rows.RowError(index, "merged_into_id", MERGED_ALREADY)
+
+
+rows.register_check("ideas", check_idea_rows)
 
 
 def add_idea(db: sqlite_utils.Database, workshop_id: int, brainstorm_id: int, text: str, *,
              author: str = "", flipped: str = "", provocation_id: int | None = None) -> int:
-    values = {name: clean_text(value, field=IDEA_FIELDS[name], max_length=_MAX[name],
-                               required=name == "text")
+    values = {name: rows.clean("ideas", name, value)
               for name, value in (("text", text), ("author", author), ("flipped", flipped))}
     with store.write(db):
         get_brainstorm(db, workshop_id, brainstorm_id)
@@ -35,8 +65,7 @@ def update_idea(db: sqlite_utils.Database, workshop_id: int, idea_id: int, name:
     """Change one field of an idea: text, flipped, author or theme."""
     if name not in IDEA_FIELDS:
         raise ValidationError(f"Unknown field of an idea: {name}.")
-    cleaned = clean_text(value, field=IDEA_FIELDS[name], max_length=_MAX[name],
-                         required=name == "text")
+    cleaned = rows.clean("ideas", name, value)
     _update(db, workshop_id, "ideas", idea_id, {name: cleaned})
 
 
@@ -52,8 +81,7 @@ def set_score(db: sqlite_utils.Database, workshop_id: int, idea_id: int, criteri
               value: int | None) -> None:
     if criterion not in ranking.CRITERIA:
         raise ValidationError(f"Unknown criterion: {criterion}.")
-    if value is not None:
-        value = clean_int(value, field=ranking.CRITERION_LABELS[criterion], low=1, high=5)
+    value = rows.clean("scores", criterion, value)
     with store.write(db):
         _live_idea(db, workshop_id, idea_id)
         db.execute(f"INSERT INTO scores (workshop_id, idea_id, {criterion}) VALUES (?, ?, ?)"
@@ -65,8 +93,8 @@ def set_score(db: sqlite_utils.Database, workshop_id: int, idea_id: int, criteri
 def cast_vote(db: sqlite_utils.Database, workshop_id: int, idea_id: int, voter: str,
               dots: int = 1) -> None:
     """Place ``dots`` of ``voter``'s budget on an idea; refused past the budget."""
-    voter = clean_text(voter, field="The voter's name", max_length=NAME_MAX, required=True)
-    dots = clean_int(dots, field="Dots", low=1, high=20)
+    voter = rows.clean("votes", "voter", voter)
+    dots = rows.clean("votes", "dots", dots)
     with store.write(db):
         idea = _live_idea(db, workshop_id, idea_id)
         current = board(db, workshop_id, idea["brainstorm_id"])
@@ -77,7 +105,7 @@ def cast_vote(db: sqlite_utils.Database, workshop_id: int, idea_id: int, voter: 
 
 def take_back_vote(db: sqlite_utils.Database, workshop_id: int, idea_id: int, voter: str) -> None:
     """Take one of ``voter``'s dots off an idea."""
-    voter = clean_text(voter, field="The voter's name", max_length=NAME_MAX, required=True)
+    voter = rows.clean("votes", "voter", voter)
     with store.write(db):
         _owned_row(db, "ideas", workshop_id, idea_id)
         row = _vote_row(db, idea_id, voter)
@@ -93,11 +121,11 @@ def take_back_vote(db: sqlite_utils.Database, workshop_id: int, idea_id: int, vo
 def merge(db: sqlite_utils.Database, workshop_id: int, duplicate_id: int, keep_id: int) -> None:
     """Merge a duplicate into the idea kept: its votes and scores move there; it stays on record."""
     if duplicate_id == keep_id:
-        raise ValidationError("Pick two different ideas to merge.")
+        raise ValidationError(SAME_IDEA)
     with store.write(db):
         duplicate = _live_idea(db, workshop_id, duplicate_id)
         if _live_idea(db, workshop_id, keep_id)["brainstorm_id"] != duplicate["brainstorm_id"]:
-            raise ValidationError("Only ideas of the same brainstorm can be merged.")
+            raise ValidationError(OTHER_BRAINSTORM)
         for vote in list(db["votes"].rows_where("idea_id = ?", [duplicate_id], order_by="id")):
             db.execute("DELETE FROM votes WHERE id = ?", [vote["id"]])
             _add_dots(db, workshop_id, keep_id, vote["voter"], vote["dots"])
@@ -146,6 +174,5 @@ def _vote_row(db: sqlite_utils.Database, idea_id: int, voter: str) -> dict | Non
 def _live_idea(db: sqlite_utils.Database, workshop_id: int, idea_id: int) -> dict:
     row = _owned_row(db, "ideas", workshop_id, idea_id)
     if row["merged_into_id"] is not None:
-        raise ValidationError("That idea was merged into another: work on the idea it was "
-                              "merged into.")
+        raise ValidationError(MERGED_ALREADY)
     return row

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
-from . import workshops
-from .text import ValidationError, clean_int, clean_text
+from . import rows, workshops
+from .text import ValidationError
 
 TITLE_MAX = 120
 STAGE_NAME_MAX = 60
@@ -35,6 +35,30 @@ DEFAULT_STAGES = (
     ("Advance", "How do we stay in touch and grow the relationship?"),
 )
 EMOTIONS = {-2: "Very unhappy", -1: "Unhappy", 0: "Neutral", 1: "Happy", 2: "Delighted"}
+rows.register("journeys", title=rows.text("Title", TITLE_MAX))
+
+
+def check_journey_rows(journeys: list[dict]) -> None:
+    """As typed: a persona has at most one journey."""
+    seen: set[int] = set()
+    for index, row in enumerate(journeys):
+        persona = row.get("persona_id")
+        if persona in seen:
+            raise rows.RowError(index, "persona_id", "That persona already has a journey.")
+        if persona is not None:
+            seen.add(persona)
+
+
+rows.register_check("journeys", check_journey_rows)
+rows.register("journey_stages", name=rows.text("Stage name", STAGE_NAME_MAX, required=True),
+              question=rows.text("Question", QUESTION_MAX),
+              emotion=rows.whole("Emotion score", -2, 2, optional=True),
+              position=rows.position())
+rows.register("journey_entries",
+              lane=rows.choice("Lane", LANES, "Unknown lane: {value}. Choose one of: "
+                               f"{', '.join(LANE_LABELS.values())}."),
+              text=rows.text("Entry", ENTRY_MAX, required=True), position=rows.position(),
+              author=rows.text("The author", AUTHOR_MAX))
 
 
 @dataclass(frozen=True)
@@ -151,7 +175,7 @@ def _check_persona(db: sqlite_utils.Database, workshop_id: int, persona_id: int 
 def create_journey(db: sqlite_utils.Database, workshop_id: int, persona_id: int | None = None,
                    title: str = "") -> int:
     """A new journey with the 5 A's as its stages; a persona has at most one journey."""
-    title = clean_text(title, field="Title", max_length=TITLE_MAX)
+    title = rows.clean("journeys", "title", title)
     with store.write(db):
         workshops.get(db, workshop_id)
         _check_persona(db, workshop_id, persona_id)
@@ -167,7 +191,7 @@ def create_journey(db: sqlite_utils.Database, workshop_id: int, persona_id: int 
 
 def rename_journey(db: sqlite_utils.Database, workshop_id: int, journey_id: int,
                    title: str) -> None:
-    title = clean_text(title, field="Title", max_length=TITLE_MAX)
+    title = rows.clean("journeys", "title", title)
     _update(db, workshop_id, "journeys", journey_id, title=title)
 
 
@@ -200,8 +224,8 @@ def _renumber(db: sqlite_utils.Database, ids: list[int]) -> None:
 def add_stage(db: sqlite_utils.Database, workshop_id: int, journey_id: int, name: str,
               question: str = "") -> int:
     """A new stage at the end of the journey."""
-    name = clean_text(name, field="Stage name", max_length=STAGE_NAME_MAX, required=True)
-    question = clean_text(question, field="Question", max_length=QUESTION_MAX)
+    name = rows.clean("journey_stages", "name", name)
+    question = rows.clean("journey_stages", "question", question)
     with store.write(db):
         _row(db, workshop_id, "journeys", journey_id)
         stage_id = db["journey_stages"].insert({
@@ -212,21 +236,20 @@ def add_stage(db: sqlite_utils.Database, workshop_id: int, journey_id: int, name
 
 
 def rename_stage(db: sqlite_utils.Database, workshop_id: int, stage_id: int, name: str) -> None:
-    name = clean_text(name, field="Stage name", max_length=STAGE_NAME_MAX, required=True)
+    name = rows.clean("journey_stages", "name", name)
     _update(db, workshop_id, "journey_stages", stage_id, name=name)
 
 
 def set_question(db: sqlite_utils.Database, workshop_id: int, stage_id: int,
                  question: str) -> None:
-    question = clean_text(question, field="Question", max_length=QUESTION_MAX)
+    question = rows.clean("journey_stages", "question", question)
     _update(db, workshop_id, "journey_stages", stage_id, question=question)
 
 
 def set_emotion(db: sqlite_utils.Database, workshop_id: int, stage_id: int,
                 score: int | None) -> None:
     """The customer's feeling at this stage, from -2 (very unhappy) to +2; None clears it."""
-    if score is not None:
-        score = clean_int(score, field="Emotion score", low=-2, high=2)
+    score = rows.clean("journey_stages", "emotion", score)
     _update(db, workshop_id, "journey_stages", stage_id, emotion=score)
 
 
@@ -261,17 +284,15 @@ def remove_stage(db: sqlite_utils.Database, workshop_id: int, stage_id: int) -> 
 # ---- entries
 
 def _clean_entry(text: str) -> str:
-    return clean_text(text, field="Entry", max_length=ENTRY_MAX, required=True)
+    return rows.clean("journey_entries", "text", text)
 
 
 def add_entry(db: sqlite_utils.Database, workshop_id: int, stage_id: int, lane: str,
               text: str, *, author: str = "") -> int:
     """Add a short entry at the end of one cell (a stage and a lane); ``author`` is who added
     it in the live room, or "Anonymous"."""
-    author = clean_text(author, field="The author", max_length=AUTHOR_MAX)
-    if lane not in LANES:
-        raise ValidationError(f"Unknown lane: {lane}. Choose one of: "
-                              f"{', '.join(LANE_LABELS.values())}.")
+    author = rows.clean("journey_entries", "author", author)
+    lane = rows.clean("journey_entries", "lane", lane)
     text = _clean_entry(text)
     with store.write(db):
         _row(db, workshop_id, "journey_stages", stage_id)

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
-from . import settings, workshops
-from .goals import clean_date, clean_number, format_date, format_number
-from .text import ValidationError, clean_text
+from . import rows, settings, workshops
+from .goals import format_date, format_number
+from .text import ValidationError
 
 CADENCE_SETTING = "review_cadence_months"
 DEFAULT_CADENCE = 3
@@ -37,6 +37,18 @@ CSV_MAX_CHARS = 200_000
 CSV_MAX_ROWS = 2000
 DATE_NAMES = ("date", "taken", "day", "when")
 VALUE_NAMES = ("value", "reading", "score", "result")
+REVIEW_TEXTS = {"works": "What works", "not_working": "What does not work", "notes": "Notes"}
+rows.register("readings",
+              taken=rows.date("The date", required="The date of the reading cannot be empty."),
+              value=rows.number("The value",
+                                required="The value of the reading cannot be empty."),
+              # values merged into a reading by an upgrade (migration 0016 on main), never typed
+              note=rows.text("Note", 10_000, multiline=True))
+rows.register("reviews", held=rows.date("The review date", required="The review needs a date."),
+              decision=rows.choice("Decision", DECISIONS,
+                                   "The decision is to stay the course or to shift."),
+              **{name: rows.text(label, REVIEW_TEXT_MAX, multiline=True)
+                 for name, label in REVIEW_TEXTS.items()})
 
 
 @dataclass(frozen=True)
@@ -191,8 +203,8 @@ def _rows(body: list[tuple[int, str]], delimiter: str, date_at: int,
             bad.append(BadRow(number, line, "It needs both a date and a value."))
             continue
         try:
-            taken = clean_date(cells[date_at], field="The date")
-            value = clean_number(cells[value_at], field="The value")
+            taken = rows.clean("readings", "taken", cells[date_at])
+            value = rows.clean("readings", "value", cells[value_at])
         except ValidationError as error:
             bad.append(BadRow(number, line, str(error)))
             continue
@@ -256,8 +268,8 @@ def _merged_note(note: str, values: list[float | None]) -> str:
 def add_reading(db: sqlite_utils.Database, workshop_id: int, goal_id: int, taken: object,
                 value: object) -> bool:
     """Record a reading; returns True when it replaced the value already kept for that date."""
-    reading = Reading(clean_date(taken, field="The date") or _required("date"),
-                      _value(value))
+    reading = Reading(rows.clean("readings", "taken", taken),
+                      rows.clean("readings", "value", value))
     return save_readings(db, workshop_id, goal_id, [reading]) == (0, 1)
 
 
@@ -288,15 +300,6 @@ def delete_reading(db: sqlite_utils.Database, workshop_id: int, reading_id: int)
         workshops.touch(db, workshop_id)
 
 
-def _value(value: object) -> float:
-    cleaned = clean_number(value, field="The value")
-    return cleaned if cleaned is not None else _required("value")
-
-
-def _required(what: str):
-    raise ValidationError(f"The {what} of the reading cannot be empty.")
-
-
 # ---- review cadence and log
 
 def cadence(db: sqlite_utils.Database, workshop_id: int) -> int:
@@ -319,26 +322,19 @@ def list_reviews(db: sqlite_utils.Database, workshop_id: int) -> list[Review]:
 
 def add_review(db: sqlite_utils.Database, workshop_id: int, held: object, works: str = "",
                not_working: str = "", decision: str = "stay", notes: str = "") -> int:
-    values = {name: clean_text(value, field=label, max_length=REVIEW_TEXT_MAX, multiline=True)
-              for name, label, value in (("works", "What works", works),
-                                         ("not_working", "What does not work", not_working),
-                                         ("notes", "Notes", notes))}
+    given = {"works": works, "not_working": not_working, "notes": notes}
+    values = {name: rows.clean("reviews", name, value) for name, value in given.items()}
     if not any(values.values()):
         raise ValidationError("Write what works, what does not, or a note before logging "
                               "the review.")
-    if decision not in DECISIONS:
-        raise ValidationError("The decision is to stay the course or to shift.")
-    held_iso = clean_date(held, field="The review date") or _required_review_date()
+    decision = rows.clean("reviews", "decision", decision)
+    held_iso = rows.clean("reviews", "held", held)
     with store.write(db):
         workshops.get(db, workshop_id)
         row_id = db["reviews"].insert({"workshop_id": workshop_id, "held": held_iso,
                                        "decision": decision, **values}).last_pk
         workshops.touch(db, workshop_id)
     return row_id
-
-
-def _required_review_date():
-    raise ValidationError("The review needs a date.")
 
 
 def delete_review(db: sqlite_utils.Database, workshop_id: int, review_id: int) -> None:

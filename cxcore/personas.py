@@ -1,13 +1,14 @@
 """Personas: one to five customer groups, each drawn as a person the room can picture."""
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, fields as dataclass_fields
 
 import sqlite_utils
 
 from . import db as store
-from . import portraits, workshops
-from .text import ValidationError, clean_text
+from . import portraits, rows, workshops
+from .text import ValidationError
 
 PERSONA_SOFT_LIMIT = 5
 NAME_MAX = 80
@@ -25,6 +26,31 @@ LABELS = {
 }
 TEXT_FIELDS = tuple(LABELS)
 LONG_FIELDS = TEXT_FIELDS[2:]  # several lines each; name and segment are one line
+
+
+def clean_image(value: object, field: str = "The picture") -> str:
+    """A stored picture (from a backup) as an upload stores it: empty, or a checked thumbnail
+    in a data URL, re-encoded through the upload's own function unless it already is one."""
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, str) or not value.startswith("data:image/") \
+            or ";base64," not in value:
+        raise ValidationError(f"{field} must be an image in a data URL "
+                              "(data:image/webp;base64,...).")
+    try:
+        data = base64.b64decode(value.split(";base64,", 1)[1], validate=True)
+    except ValueError:  # binascii.Error
+        raise ValidationError(f"{field} is not valid base64.") from None
+    if value.startswith(portraits.DATA_URL_PREFIX) and portraits.is_thumbnail(data):
+        return value
+    return portraits.thumbnail_data_url(data)
+
+
+rows.register(
+    "personas", name=rows.text("Name", NAME_MAX, required=True),
+    segment=rows.text("Segment", SEGMENT_MAX),
+    **{field: rows.text(LABELS[field], FIELD_MAX, multiline=True) for field in LONG_FIELDS},
+    image=rows.Rule("The picture", clean_image), position=rows.position())
 
 
 @dataclass(frozen=True)
@@ -56,11 +82,7 @@ _COLUMNS = tuple(f.name for f in dataclass_fields(Persona))
 def clean_field(field: str, value: object) -> str:
     if field not in LABELS:
         raise ValidationError(f"Unknown persona field: {field}.")
-    if field == "name":
-        return clean_text(value, field="Name", max_length=NAME_MAX, required=True)
-    if field == "segment":
-        return clean_text(value, field="Segment", max_length=SEGMENT_MAX)
-    return clean_text(value, field=LABELS[field], max_length=FIELD_MAX, multiline=True)
+    return rows.clean("personas", field, value)
 
 
 def limit_warning(count: int) -> str | None:

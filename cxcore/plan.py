@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
-from . import workshops
-from .goals import clean_date, format_date
-from .text import ValidationError, clean_text
+from . import rows, workshops
+from .goals import format_date
+from .text import ValidationError
 
 TITLE_MAX = 200
 NAME_MAX = 80
@@ -25,6 +25,11 @@ STATUS_LABELS = {"planned": "Planned", "in_progress": "In progress", "done": "Do
 TEXT_FIELDS = {"title": ("Action", TITLE_MAX), "department": ("Department", NAME_MAX),
                "owner": ("Owner", NAME_MAX)}
 LINK_TABLES = {"card_id": ("cards", "card"), "goal_id": ("goals", "goal")}
+rows.register(
+    "actions", **{field: rows.text(label, limit, required=field == "title")
+                  for field, (label, limit) in TEXT_FIELDS.items()},
+    due=rows.date("Due date"), position=rows.position(),
+    status=rows.choice("Status", STATUSES, "The status is planned, in progress, done or blocked."))
 NO_DEPARTMENT = "No department yet"
 START_WITH = 2
 
@@ -114,8 +119,9 @@ def has_content(db: sqlite_utils.Database, workshop_id: int) -> bool:
 def add_action(db: sqlite_utils.Database, workshop_id: int, title: str, department: str = "",
                owner: str = "", due: object = None, status: str = "planned",
                card_id: int | None = None, goal_id: int | None = None) -> int:
-    values = {**_clean_texts(title=title, department=department, owner=owner),
-              "due": clean_date(due, field="Due date"), "status": _clean_status(status)}
+    given = {"title": title, "department": department, "owner": owner, "due": due,
+             "status": status}
+    values = {field: rows.clean("actions", field, value) for field, value in given.items()}
     with store.write(db):
         workshops.get(db, workshop_id)
         values["card_id"] = _clean_link(db, workshop_id, "card_id", card_id)
@@ -131,12 +137,8 @@ def add_action(db: sqlite_utils.Database, workshop_id: int, title: str, departme
 def update_field(db: sqlite_utils.Database, workshop_id: int, action_id: int, field: str,
                  value: object) -> None:
     """Change one field: title, department, owner, due, status, card_id or goal_id."""
-    if field in TEXT_FIELDS:
-        cleaned: object = _clean_texts(**{field: value})[field]
-    elif field == "due":
-        cleaned = clean_date(value, field="Due date")
-    elif field == "status":
-        cleaned = _clean_status(value)
+    if field in (*TEXT_FIELDS, "due", "status"):
+        cleaned = rows.clean("actions", field, value)
     elif field not in LINK_TABLES:
         raise ValidationError(f"Unknown field of an action: {field}.")
     with store.write(db):
@@ -152,21 +154,6 @@ def delete_action(db: sqlite_utils.Database, workshop_id: int, action_id: int) -
         _get_row(db, workshop_id, action_id)
         db.execute("DELETE FROM actions WHERE id = ?", [action_id])
         workshops.touch(db, workshop_id)
-
-
-def _clean_texts(**values: object) -> dict[str, str]:
-    cleaned = {}
-    for field, value in values.items():
-        label, limit = TEXT_FIELDS[field]
-        cleaned[field] = clean_text(value, field=label, max_length=limit,
-                                    required=field == "title")
-    return cleaned
-
-
-def _clean_status(status: object) -> str:
-    if not isinstance(status, str) or status not in STATUSES:
-        raise ValidationError("The status is planned, in progress, done or blocked.")
-    return status
 
 
 def _clean_link(db: sqlite_utils.Database, workshop_id: int, field: str,

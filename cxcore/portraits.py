@@ -110,3 +110,19 @@ def avatar_png(name: str, size: int = THUMBNAIL_PX) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def is_thumbnail(data: bytes) -> bool:
+    """Whether ``data`` is already what ``thumbnail_data_url`` stores: one square WebP image of
+    THUMBNAIL_PX that decodes (a backup's picture is then kept byte for byte)."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        return False
+    try:
+        image = Image.open(io.BytesIO(data))
+        if (image.format != "WEBP" or image.size != (THUMBNAIL_PX, THUMBNAIL_PX)
+                or getattr(image, "n_frames", 1) != 1):
+            return False
+        image.load()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
+    return True

@@ -8,11 +8,12 @@ from __future__ import annotations
 import sqlite_utils
 
 from . import db as store
-from . import workshops
-from .text import clean_text
+from . import rows, workshops
 
 NAME_MAX = 60
 VALUE_MAX = 500
+rows.register("settings", name=rows.text("Setting name", NAME_MAX, required=True),
+              value=rows.text("Setting value", VALUE_MAX))
 
 
 def get(db: sqlite_utils.Database, workshop_id: int, name: str, default: str = "") -> str:
@@ -24,8 +25,8 @@ def get(db: sqlite_utils.Database, workshop_id: int, name: str, default: str = "
 
 def set_value(db: sqlite_utils.Database, workshop_id: int, name: str, value: str) -> None:
     """Store ``value`` under ``name`` for the workshop (insert or replace)."""
-    name = clean_text(name, field="Setting name", max_length=NAME_MAX, required=True)
-    value = clean_text(value, field="Setting value", max_length=VALUE_MAX)
+    name = rows.clean("settings", "name", name)
+    value = rows.clean("settings", "value", value)
     with store.write(db):
         workshops.get(db, workshop_id)
         db.execute("INSERT INTO settings (workshop_id, name, value) VALUES (?, ?, ?)"

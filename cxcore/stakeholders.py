@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
-from . import settings, workshops
-from .text import ValidationError, clean_int, clean_text, shorten
+from . import rows, settings, workshops
+from .text import ValidationError, clean_int, shorten
 
 NAME_MAX = 120
 DEPARTMENT_MAX = 80
@@ -24,6 +24,12 @@ MIDPOINT_SETTING = "stakeholder_midpoint"
 DEPARTMENTS = ("Marketing", "Sales", "Customer support", "Product management", "Billing",
                "Technology")
 FIELDS = ("name", "department", "support", "influence", "notes")
+rows.register(
+    "stakeholders", name=rows.text("Name", NAME_MAX, required=True),
+    department=rows.text("Department", DEPARTMENT_MAX),
+    support=rows.whole("Support", SCORE_MIN, SCORE_MAX),
+    influence=rows.whole("Influence", SCORE_MIN, SCORE_MAX),
+    notes=rows.text("Notes", NOTES_MAX, multiline=True))
 
 CHAMPION, SUPPORTER, GATEKEEPER, BYSTANDER = "champion", "supporter", "gatekeeper", "bystander"
 QUADRANTS = (CHAMPION, SUPPORTER, GATEKEEPER, BYSTANDER)
@@ -132,14 +138,8 @@ def has_content(db: sqlite_utils.Database, workshop_id: int) -> bool:
 
 
 def _clean_field(field: str, value: object) -> object:
-    if field == "name":
-        return clean_text(value, field="Name", max_length=NAME_MAX, required=True)
-    if field == "department":
-        return clean_text(value, field="Department", max_length=DEPARTMENT_MAX)
-    if field == "notes":
-        return clean_text(value, field="Notes", max_length=NOTES_MAX, multiline=True)
-    if field in ("support", "influence"):
-        return clean_int(value, field=field.capitalize(), low=SCORE_MIN, high=SCORE_MAX)
+    if field in FIELDS:
+        return rows.clean("stakeholders", field, value)
     raise ValidationError(f"A stakeholder has no field called {field}.")
 
 

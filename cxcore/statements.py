@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
-from . import workshops
-from .text import ValidationError, clean_text
+from . import rows, workshops
+from .text import ValidationError
 
 KINDS = ("vision", "mission", "success")
 LABELS = {"vision": "CX vision", "mission": "CX mission", "success": "Success strategy"}
@@ -26,6 +26,28 @@ PROMPT_LABELS = {
     "prompt_promise": "What we promise",
     "prompt_business": "How this moves the business forward",
 }
+
+rows.register(
+    "statements",
+    kind=rows.choice("Kind", KINDS, "Unknown kind of statement: {value}. Use vision, mission "
+                     "or success."),
+    text=rows.text("The statement", TEXT_MAX, required=True, multiline=True),
+    **{prompt: rows.text(label, PROMPT_MAX) for prompt, label in PROMPT_LABELS.items()},
+    final=rows.flag("Final"), created=rows.timestamp("Created"))
+
+
+def check_statement_rows(statements: list[dict]) -> None:
+    """As marking one final does: at most one final statement of each kind."""
+    seen: set[str] = set()
+    for index, row in enumerate(statements):
+        if row.get("final"):
+            if row.get("kind") in seen:
+                raise rows.RowError(index, "final", f"Only one {LABELS[row['kind']]} statement "
+                                                    "can be the final one.")
+            seen.add(row.get("kind"))
+
+
+rows.register_check("statements", check_statement_rows)
 
 
 @dataclass(frozen=True)
@@ -81,8 +103,7 @@ def has_content(db: sqlite_utils.Database, workshop_id: int) -> bool:
 def add_draft(db: sqlite_utils.Database, workshop_id: int, kind: str, text: str) -> int:
     """A new draft of a vision or success statement (or a mission written directly)."""
     kind = _check_kind(kind)
-    cleaned = clean_text(text, field=FIELDS[kind],
-                         max_length=TEXT_MAX, required=True, multiline=True)
+    cleaned = rows.clean("statements", "text", text, FIELDS[kind])
     return _insert(db, workshop_id, {"kind": kind, "text": cleaned})
 
 
@@ -99,8 +120,7 @@ def add_mission_draft(db: sqlite_utils.Database, workshop_id: int, experience: s
 def update_text(db: sqlite_utils.Database, workshop_id: int, statement_id: int,
                 text: str) -> None:
     row = _get_row(db, workshop_id, statement_id)
-    cleaned = clean_text(text, field=FIELDS[row["kind"]],
-                         max_length=TEXT_MAX, required=True, multiline=True)
+    cleaned = rows.clean("statements", "text", text, FIELDS[row["kind"]])
     _update(db, workshop_id, statement_id, {"text": cleaned})
 
 
@@ -172,15 +192,11 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
 
 
 def _check_kind(kind: str) -> str:
-    if kind not in KINDS:
-        raise ValidationError(f"Unknown kind of statement: {kind}. Use vision, mission or "
-                              f"success.")
-    return kind
+    return rows.clean("statements", "kind", kind)
 
 
 def _clean_prompts(prompts: dict[str, str]) -> dict[str, str]:
-    return {name: clean_text(value, field=PROMPT_LABELS[name], max_length=PROMPT_MAX)
-            for name, value in prompts.items()}
+    return {name: rows.clean("statements", name, value) for name, value in prompts.items()}
 
 
 def _statement(row: dict) -> Statement:

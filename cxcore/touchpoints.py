@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
-from . import workshops
-from .text import ValidationError, clean_int, clean_text
+from . import rows, workshops
+from .text import ValidationError
 
 NAME_MAX = 160
 CUSTOM_MAX = 80
@@ -41,6 +41,13 @@ RATINGS = {"consistency": "Consistency with the CX vision",
            "importance": "Importance to the goals"}
 FIELDS = ("channel", "custom_channel", "name", "stage_id", "consistency", "meets_needs",
           "importance", "notes")
+rows.register(
+    "touchpoints",
+    channel=rows.choice("Channel", CHANNELS, "Choose a channel from the list, not {value!r}."),
+    custom_channel=rows.text("Custom channel", CUSTOM_MAX),
+    name=rows.text("Touchpoint", NAME_MAX, required=True),
+    notes=rows.text("Notes", NOTES_MAX, multiline=True),
+    **{field: rows.whole(label, RATING_MIN, RATING_MAX) for field, label in RATINGS.items()})
 
 
 def priority(importance: int, consistency: int, meets_needs: int) -> int:
@@ -146,18 +153,8 @@ def has_content(db: sqlite_utils.Database, workshop_id: int) -> bool:
 
 def _clean_field(db: sqlite_utils.Database, workshop_id: int, field: str,
                  value: object) -> object:
-    if field == "channel":
-        if not isinstance(value, str) or value not in CHANNELS:
-            raise ValidationError(f"Choose a channel from the list, not {value!r}.")
-        return value
-    if field == "custom_channel":
-        return clean_text(value, field="Custom channel", max_length=CUSTOM_MAX)
-    if field == "name":
-        return clean_text(value, field="Touchpoint", max_length=NAME_MAX, required=True)
-    if field == "notes":
-        return clean_text(value, field="Notes", max_length=NOTES_MAX, multiline=True)
-    if field in RATINGS:
-        return clean_int(value, field=RATINGS[field], low=RATING_MIN, high=RATING_MAX)
+    if field in FIELDS and field != "stage_id":
+        return rows.clean("touchpoints", field, value)
     if field == "stage_id":
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)
                                   or value not in stage_choices(db, workshop_id)):

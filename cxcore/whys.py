@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
-from . import workshops
-from .text import ValidationError, clean_text
+from . import rows, workshops
+from .text import ValidationError
 
 PROBLEM_MAX = 300
 TEXT_MAX = 300
@@ -25,6 +25,12 @@ STATUSES = ("unverified", "proven", "disproven")
 FIELDS = {"text": ("Answer", TEXT_MAX), "evidence_source": ("Evidence source", SOURCE_MAX),
           "evidence_figure": ("Evidence figure", FIGURE_MAX)}
 USUAL_DEPTH = 5
+MAX_DEPTH = 30  # levels of "why?": far past any real analysis, and every walk stays cheap
+TOO_DEEP = f"An analysis goes at most {MAX_DEPTH} levels of “why?” deep."
+LOOP = "The answers go round in a loop: an answer cannot sit beneath itself."
+OTHER_ANALYSIS = "That answer belongs to another analysis."
+EMPTY_ANSWER = "Write the answer to “why?” first."
+EMPTIED_ANSWER = "An answer cannot be empty: delete it instead."
 
 # How each answer stands under the rule above.
 ROOT_CAUSE = "root_cause"  # counts, and nothing proven beneath it
@@ -65,6 +71,45 @@ class TreeRow:
     standing: str
 
 
+rows.register("why_analyses",
+              problem=rows.text("The problem", PROBLEM_MAX, required=True),
+              created=rows.timestamp("Created"))
+rows.register("why_answers",
+              text=rows.text("Answer", TEXT_MAX, required=EMPTY_ANSWER),
+              **{name: rows.text(label, limit) for name, (label, limit) in FIELDS.items()
+                 if name != "text"},
+              status=rows.choice("Status", STATUSES, "Choose unverified, proven or disproven."),
+              position=rows.position())
+
+
+def check_answer_rows(answers: list[dict]) -> None:
+    """The answers of a backup form trees: each under an answer of its own analysis, no loops,
+    at most MAX_DEPTH levels. Raises RowError naming the first answer that breaks this."""
+    by_id = {row["id"]: row for row in answers}
+    index_of = {row["id"]: index for index, row in enumerate(answers)}
+    levels: dict[int, int] = {}
+    for row in answers:
+        parent = by_id.get(row.get("parent_id"))
+        if parent is not None and parent.get("analysis_id") != row.get("analysis_id"):
+            raise rows.RowError(index_of[row["id"]], "parent_id", OTHER_ANALYSIS)
+        path: list[int] = []
+        node: dict | None = row
+        while node is not None and node["id"] not in levels:
+            if node["id"] in path:
+                raise rows.RowError(index_of[node["id"]], "parent_id", LOOP)
+            path.append(node["id"])
+            node = by_id.get(node.get("parent_id"))
+        level = levels[node["id"]] if node is not None else 0
+        for answer_id in reversed(path):
+            level += 1
+            levels[answer_id] = level
+            if level > MAX_DEPTH:
+                raise rows.RowError(index_of[answer_id], "parent_id", TOO_DEEP)
+
+
+rows.register_check("why_answers", check_answer_rows)
+
+
 # ---- the rule and the shape of the tree (pure functions over plain data)
 
 def _children(answers: Sequence[Answer]) -> dict[int | None, list[Answer]]:
@@ -77,23 +122,21 @@ def _children(answers: Sequence[Answer]) -> dict[int | None, list[Answer]]:
 def tree(answers: Sequence[Answer]) -> list[TreeRow]:
     """Every answer reachable from the problem, depth first, with its level and standing."""
     children = _children(answers)
-    rows: list[TreeRow] = []
+    found: list[TreeRow] = []
     seen: set[int] = set()
-
-    def counts_below(answer: Answer) -> bool:
-        return any(c.status == "proven" for c in children.get(answer.id, []))
-
-    def visit(parent: int | None, level: int, chain: str) -> None:
-        for answer in children.get(parent, []):
-            if answer.id in seen:  # a cycle from a hand-edited backup: show each answer once
-                continue
-            seen.add(answer.id)
-            standing = _standing(answer, chain, counts_below(answer))
-            rows.append(TreeRow(answer, level, standing))
-            visit(answer.id, level + 1, _chain_below(chain, standing))
-
-    visit(None, 1, "proven")
-    return rows
+    # An explicit stack, not recursion: however deep a stored tree is, the walk cannot overflow.
+    stack = [(answer, 1, "proven") for answer in reversed(children.get(None, []))]
+    while stack:
+        answer, level, chain = stack.pop()
+        if answer.id in seen:  # a cycle from an old database: show each answer once
+            continue
+        seen.add(answer.id)
+        below = children.get(answer.id, [])
+        standing = _standing(answer, chain, any(c.status == "proven" for c in below))
+        found.append(TreeRow(answer, level, standing))
+        stack.extend((child, level + 1, _chain_below(chain, standing))
+                     for child in reversed(below))
+    return found
 
 
 def _standing(answer: Answer, chain: str, proven_child: bool) -> str:
@@ -148,22 +191,15 @@ def layout(answers: Sequence[Answer], x_gap: float = 230, y_gap: float = 140
     for row in rows:
         children.setdefault(row.answer.parent_id, []).append(row.answer.id)
     level = {row.answer.id: row.level for row in rows} | {None: 0}
-    positions: dict[int | None, tuple[float, float]] = {}
-    next_slot = 0
-
-    def place(node: int | None) -> float:
-        nonlocal next_slot
-        below = [place(child) for child in children.get(node, [])]
-        if below:
-            x = (below[0] + below[-1]) / 2
-        else:
-            x = next_slot * x_gap
-            next_slot += 1
-        positions[node] = (x, level[node] * y_gap)
-        return x
-
-    place(None)
-    return positions
+    order: list[int | None] = [None, *(row.answer.id for row in rows)]  # parents first
+    x: dict[int | None, float] = {}
+    leaves = [node for node in order[1:] if node not in children] or [None]
+    for slot, leaf in enumerate(leaves):
+        x[leaf] = slot * x_gap
+    for node in reversed(order):  # children before their parent, without recursion
+        if node in children:
+            x[node] = (x[children[node][0]] + x[children[node][-1]]) / 2
+    return {node: (x[node], level[node] * y_gap) for node in order}
 
 
 # ---- reading
@@ -213,7 +249,7 @@ def has_content(db: sqlite_utils.Database, workshop_id: int) -> bool:
 def create_analysis(db: sqlite_utils.Database, workshop_id: int, problem: str,
                     source_entry_id: int | None = None) -> int:
     """Start an analysis from a problem statement, optionally a journey pain point's."""
-    problem = clean_text(problem, field="The problem", max_length=PROBLEM_MAX, required=True)
+    problem = rows.clean("why_analyses", "problem", problem)
     with store.write(db):
         workshops.get(db, workshop_id)
         if source_entry_id is not None:
@@ -227,7 +263,7 @@ def create_analysis(db: sqlite_utils.Database, workshop_id: int, problem: str,
 
 def update_problem(db: sqlite_utils.Database, workshop_id: int, analysis_id: int,
                    problem: str) -> None:
-    problem = clean_text(problem, field="The problem", max_length=PROBLEM_MAX, required=True)
+    problem = rows.clean("why_analyses", "problem", problem)
     workshops.update_owned(db, "why_analyses", workshop_id, analysis_id, "analysis",
                            {"problem": problem})
 
@@ -243,14 +279,16 @@ def add_answer(db: sqlite_utils.Database, workshop_id: int, analysis_id: int,
     """Answer "why?" for the problem (``parent_id`` None) or for an answer of the analysis."""
     values = _clean_fields(text=text, evidence_source=evidence_source,
                            evidence_figure=evidence_figure)
-    if not values["text"]:
-        raise ValidationError("Write the answer to “why?” first.")
     with store.write(db):
         _get_row(db, "why_analyses", workshop_id, analysis_id, "analysis")
         if parent_id is not None:
             parent = _get_row(db, "why_answers", workshop_id, parent_id, "answer")
             if parent["analysis_id"] != analysis_id:
-                raise ValidationError("That answer belongs to another analysis.")
+                raise ValidationError(OTHER_ANALYSIS)
+            levels = {row.answer.id: row.level for row in
+                      tree(list_answers(db, workshop_id, analysis_id))}
+            if levels.get(parent_id, MAX_DEPTH) >= MAX_DEPTH:
+                raise ValidationError(TOO_DEEP)
         position = db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM why_answers"
                               " WHERE analysis_id = ?", [analysis_id]).fetchone()[0]
         row_id = db["why_answers"].insert(
@@ -265,9 +303,11 @@ def update_answer(db: sqlite_utils.Database, workshop_id: int, answer_id: int, f
     """Change an answer's text or its evidence (source or figure)."""
     if field not in FIELDS:
         raise ValidationError(f"Unknown field of an answer: {field}.")
-    cleaned = _clean_fields(**{field: value})[field]
-    if field == "text" and not cleaned:
-        raise ValidationError("An answer cannot be empty: delete it instead.")
+    try:
+        cleaned = _clean_fields(**{field: value})[field]
+    except ValidationError as error:  # emptying an answer that exists: say what to do instead
+        raise ValidationError(EMPTIED_ANSWER if str(error) == EMPTY_ANSWER else str(error)
+                              ) from None
     with store.write(db):
         _get_row(db, "why_answers", workshop_id, answer_id, "answer")
         db.execute(f"UPDATE why_answers SET {field} = ? WHERE id = ?", [cleaned, answer_id])
@@ -275,10 +315,8 @@ def update_answer(db: sqlite_utils.Database, workshop_id: int, answer_id: int, f
 
 
 def set_status(db: sqlite_utils.Database, workshop_id: int, answer_id: int, status: str) -> None:
-    if status not in STATUSES:
-        raise ValidationError("Choose unverified, proven or disproven.")
     workshops.update_owned(db, "why_answers", workshop_id, answer_id, "answer",
-                           {"status": status})
+                           {"status": rows.clean("why_answers", "status", status)})
 
 
 def delete_answer(db: sqlite_utils.Database, workshop_id: int, answer_id: int) -> None:
@@ -287,8 +325,7 @@ def delete_answer(db: sqlite_utils.Database, workshop_id: int, answer_id: int) -
 
 
 def _clean_fields(**values: str) -> dict[str, str]:
-    return {name: clean_text(value, field=FIELDS[name][0], max_length=FIELDS[name][1])
-            for name, value in values.items()}
+    return {name: rows.clean("why_answers", name, value) for name, value in values.items()}
 
 
 def _get_row(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: int,
@@ -299,6 +336,8 @@ def _get_row(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: in
 # ---- the PDF summary
 
 STATUS_TAGS = {"unverified": "[UNVERIFIED]", "proven": "[PROVEN]", "disproven": "[DISPROVEN]"}
+PDF_INDENT_MM = 6
+PDF_INDENT_LEVELS = 12  # deeper answers keep the last indent and say their level: the page ends
 
 
 def outline_line(row: TreeRow) -> str:
@@ -324,10 +363,12 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
             report.paragraph("No answers yet.", muted=True)
             continue
         for row in rows:
-            report.set_x(report.l_margin + 3 + 6 * (row.level - 1))
+            indent = min(row.level - 1, PDF_INDENT_LEVELS)
+            report.set_x(report.l_margin + 3 + PDF_INDENT_MM * indent)
             report.set_text_color(*((150, 150, 150) if row.standing in (DISPROVEN, RULED_OUT)
                                     else (33, 37, 41)))
-            report.multi_cell(0, 5.5, outline_line(row), align="L", new_x=XPos.LMARGIN,
+            deep = f"(level {row.level}) " if indent < row.level - 1 else ""
+            report.multi_cell(0, 5.5, deep + outline_line(row), align="L", new_x=XPos.LMARGIN,
                               new_y=YPos.NEXT)
         report.set_text_color(33, 37, 41)
         causes = [a.text for a in root_causes(answers)]

@@ -302,8 +302,8 @@ MALFORMED = [
                  "tables.empathy_notes[0].persona_id: refers to personas id 9, which is not in "
                  "the backup.", id="a dangling reference"),
     pytest.param(with_rows(a_row(chosen=5)),
-                 "tables.challenges[0]: a value is not allowed "
-                 "(CHECK constraint failed: chosen IN (0, 1)).", id="a CHECK constraint"),
+                 "tables.challenges[0].chosen: Chosen must be 1 (yes) or 0 (no).",
+                 id="a flag that is neither yes nor no"),
     pytest.param(with_rows({"id": 1, "taken": "2026-01-01"}, table="readings"),
                  "tables.readings[0]: a value is not allowed "
                  "(NOT NULL constraint failed: readings.value).", id="a required field missing"),

@@ -247,3 +247,39 @@ def test_the_pdf_section_draws_the_tree_with_statuses_and_root_causes(db):
     assert "[PROVEN] The checklist is built by the underwriting engine" in text
     assert "★ root cause" in text and "[DISPROVEN] Customers upload blurry photos" in text
     assert "Problem: Students abandon the app sign-up at the identity check" in text
+
+
+def _chain(levels: int) -> list[Answer]:
+    return [Answer(n + 1, n or None, f"Because {n}", status=P) for n in range(levels)]
+
+
+def test_the_tree_walks_far_past_the_recursion_limit():
+    deep = _chain(5000)
+    assert (len(whys.tree(deep)), whys.depth(deep), whys.root_causes(deep)[0].id,
+            whys.beneath(deep, 4999), whys.layout(deep, y_gap=1)[5000]) == (
+        5000, 5000, 5000, [5000], (0, 5000))
+
+
+def test_an_old_database_with_a_1500_deep_chain_still_gives_every_view_and_the_pdf(
+        db, make_workshop):
+    from cxcore import brainstorm, chain, pdf
+    wid = make_workshop()
+    analysis = whys.create_analysis(db, wid, "Stalls")
+    db["why_answers"].insert_all(  # written past the rules, as an older version could have
+        {"id": n + 1, "workshop_id": wid, "analysis_id": analysis, "parent_id": n or None,
+         "text": f"Because {n}", "status": "proven", "position": 1} for n in range(1500))
+    threads = chain.threads(db, wid)
+    sources = brainstorm.prompt_sources(db, wid)
+    document = pdf.build_pdf(db, wid, sections=["five_whys"])
+    assert ([t.get("root_cause").id for t in threads], [s.id for s in sources if s.kind == "why"],
+            document[:5]) == ([1500], [1500], b"%PDF-")
+
+
+def test_an_answer_thirty_levels_deep_fits_the_pdf(db, make_workshop):
+    from cxcore import pdf
+    wid = make_workshop()
+    analysis = whys.create_analysis(db, wid, "Stalls")
+    parent = None
+    for level in range(whys.MAX_DEPTH):
+        parent = whys.add_answer(db, wid, analysis, parent, f"A reason that wraps a line {level}")
+    assert pdf.build_pdf(db, wid, sections=["five_whys"])[:5] == b"%PDF-"
