@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +20,9 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
+from . import recycle_words as words
 from . import workshops
+from .recycle_words import describe, noun
 from .text import ValidationError
 
 KEEP_PER_WORKSHOP = 50
@@ -284,43 +285,7 @@ def _refuse_broken_links(db: sqlite_utils.Database, taken: Snapshot, label: str)
                                   "is gone now.")
 
 
-# ---- plain words for what goes with a deletion
-
-NOUNS = {"statements": "statement", "goals": "goal", "personas": "persona",
-         "empathy_notes": "empathy note", "stakeholders": "stakeholder",
-         "challenges": "focusing challenge", "journeys": "journey", "journey_stages": "stage",
-         "journey_entries": "journey entry", "touchpoints": "touchpoint",
-         "why_analyses": "5 Whys analysis", "why_answers": "answer", "brainstorms": "brainstorm",
-         "provocations": "provocation", "ideas": "idea", "votes": "vote", "scores": "score",
-         "cards": "card", "actions": "action", "readings": "reading", "reviews": "review",
-         "card_ratings": "room rating", "settings": "setting"}
-PLURALS = {"journey entry": "journey entries", "5 Whys analysis": "5 Whys analyses"}
-LABEL_COLUMNS = ("text", "title", "name", "problem", "prompt", "statement", "new_experience",
-                 "what", "voter", "held", "taken")
-LEADS = {"cards": "We believe ", "challenges": "How might we help "}
-LABEL_MAX = 40
-
-
-def noun(table: str) -> str:
-    return NOUNS.get(table, table.rstrip("s").replace("_", " "))
-
-
-def _count(n: int, table: str) -> str:
-    word = noun(table)
-    return f"{n} {PLURALS.get(word, word + 's')}" if n != 1 else f"1 {word}"
-
-
-def label(table: str, row: dict) -> str:
-    """A short quote of the row, e.g. “We believe a named adviser…”."""
-    text = next((str(row[c]) for c in LABEL_COLUMNS if row.get(c) not in (None, "")), "")
-    text = " ".join((LEADS.get(table, "") + text).split())
-    return "“" + (text if len(text) <= LABEL_MAX else text[:LABEL_MAX - 1].rstrip() + "…") + "”"
-
-
-def describe(table: str, row: dict) -> str:
-    """The row as the recycle list names it: 'Idea “Video calls”'."""
-    return f"{noun(table).capitalize()} {label(table, row)}"
-
+# ---- what goes with a deletion, for the confirmation
 
 def dependents(db: sqlite_utils.Database, workshop_id: int, table: str,
                row_id: object) -> list[str]:
@@ -329,72 +294,19 @@ def dependents(db: sqlite_utils.Database, workshop_id: int, table: str,
     return [phrase for group in _words(db, workshop_id, table, row_id) for phrase in group]
 
 
+def question(db: sqlite_utils.Database, workshop_id: int, table: str,
+             row_id: object) -> str | None:
+    """"Delete this idea? Its 3 votes and its score go with it, and the card “We believe…”
+    loses its link." None when nothing else depends on the row."""
+    return words.question(table, *_words(db, workshop_id, table, row_id))
+
+
 def _words(db: sqlite_utils.Database, workshop_id: int, table: str,
            row_id: object) -> tuple[list[str], list[str], list[str]]:
     """(what the row is, what goes with it, what loses its link)."""
     _check_table(db, table)
     row = workshops.owned_row(db, table, workshop_id, row_id, noun(table))
     taken = snapshot(db, table, row_id)  # type: ignore[arg-type]
-    return _flags(table, row), _goes_with(taken), _unlinks(db, taken)
-
-
-def _flags(table: str, row: dict) -> list[str]:
-    if table == "challenges" and row["chosen"]:
-        return ["it is the chosen focusing challenge"]
-    if table == "statements" and row["final"]:
-        return [f"it is the final {row['kind']} statement"]
-    return []
-
-
-def _goes_with(taken: Snapshot) -> list[str]:
-    phrases = ["its picture"] if taken.table == "personas" and taken.root["image"] else []
-    for table, rows in taken.rows.items():
-        n = len(rows) - (table == taken.table)
-        if n and table == taken.table:
-            phrases.append(f"the {_count(n, table)} beneath it".replace("the 1 ", "the "))
-        elif n:
-            phrases.append("its " + (_count(n, table) if n > 1 else noun(table)))
-    return phrases
-
-
-def _unlinks(db: sqlite_utils.Database, taken: Snapshot) -> list[str]:
-    by_table: dict[str, list[int]] = {}
-    for table, row_id, _column, _target in taken.cleared:
-        by_table.setdefault(table, []).append(row_id)
-    phrases = []
-    for table, ids in by_table.items():
-        if len(ids) == 1:
-            [row] = _rows(db, table, "id", ids)
-            phrases.append(f"the {noun(table)} {label(table, row)} loses its link")
-        else:
-            phrases.append(f"{_count(len(ids), table)} lose their link")
-    return phrases
-
-
-def question(db: sqlite_utils.Database, workshop_id: int, table: str,
-             row_id: object) -> str | None:
-    """"Delete this idea? Its 3 votes and its score go with it, and the card “We believe…”
-    loses its link." None when nothing else depends on the row."""
-    flags, goes, unlinks = _words(db, workshop_id, table, row_id)
-    if not (flags or goes or unlinks):
-        return None
-    parts = [f"Delete this {noun(table)}?"] + [_sentence(f) + "." for f in flags]
-    if goes:
-        verb = "go" if len(goes) > 1 or _plural(goes[0]) else "goes"
-        parts.append(_sentence(f"{_and(goes)} {verb} with it") +
-                     (f", and {_and(unlinks)}." if unlinks else "."))
-    elif unlinks:
-        parts.append(_sentence(_and(unlinks)) + ".")
-    return " ".join(parts)
-
-
-def _plural(phrase: str) -> bool:
-    return re.match(r"(its|the) \d+ ", phrase) is not None
-
-
-def _and(phrases: list[str]) -> str:
-    return phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    unlinked = [(t, _rows(db, t, "id", [i])[0]) for t, i, _column, _target in taken.cleared]
+    return (words.flags(table, row), words.goes_with(taken.table, taken.root, taken.rows),
+            words.unlinks(unlinked))
