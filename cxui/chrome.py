@@ -7,7 +7,7 @@ import sqlite_utils
 from cxcore import challenge, room, workshops
 from cxcore import path as guided_path
 
-from . import feedback, room_views, routing, session
+from . import confirm, feedback, room_views, routing, session
 from .text import plain
 from .timer import timer_widget
 
@@ -104,6 +104,7 @@ def begin_step(key: str) -> tuple[sqlite_utils.Database, workshops.Workshop]:
         if chosen:
             st.info(f"**Our challenge:** {plain(chosen.sentence)}", icon=":material/flag:")
     feedback.show_flash()
+    confirm.show_undo()
     return conn, workshop
 
 
