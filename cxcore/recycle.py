@@ -58,16 +58,19 @@ class Snapshot:
     row_id: int
     rows: dict[str, dict[int, dict]]
     cleared: list[tuple[str, int, str, int]]  # (table, id, column, the id it pointed at)
+    field: tuple[str, object] | None = None  # an emptied field (column, value), not a deletion
 
     def to_json(self) -> str:
         return json.dumps({"table": self.table, "id": self.row_id, "cleared": self.cleared,
-                           "rows": {t: list(rows.values()) for t, rows in self.rows.items()}})
+                           "rows": {t: list(rows.values()) for t, rows in self.rows.items()},
+                           "field": self.field})
 
     @classmethod
     def from_json(cls, text: str) -> Snapshot:
         data = json.loads(text)
         rows = {t: {r["id"]: r for r in listed} for t, listed in data["rows"].items()}
-        return cls(data["table"], data["id"], rows, [tuple(c) for c in data["cleared"]])
+        field = tuple(data["field"]) if data.get("field") else None
+        return cls(data["table"], data["id"], rows, [tuple(c) for c in data["cleared"]], field)
 
     @property
     def root(self) -> dict:
@@ -129,11 +132,30 @@ def delete(db: sqlite_utils.Database, workshop_id: int, table: str, row_id: obje
         else:
             action(db, workshop_id, row_id)  # type: ignore[arg-type]
         workshops.touch(db, workshop_id)
-        token = db.execute(
-            "INSERT INTO recycle (workshop_id, created, label, snapshot) VALUES (?, ?, ?, ?)",
-            [workshop_id, workshops.now(), describe(taken.table, taken.root),
-             taken.to_json()]).lastrowid
-        prune(db, workshop_id)
+        return _keep(db, workshop_id, describe(taken.table, taken.root), taken)
+
+
+def clear(db: sqlite_utils.Database, workshop_id: int, table: str, row_id: object, column: str,
+          action: Callable[[sqlite_utils.Database, int, int], object]) -> int:
+    """Empty one field with the step's own ``action`` (e.g. remove a persona's picture),
+    keeping a way back; returns the Undo token."""
+    with store.write(db):
+        _check_table(db, table)
+        row = workshops.owned_row(db, table, workshop_id, row_id, noun(table))
+        action(db, workshop_id, row_id)  # type: ignore[arg-type]
+        label = f"{FIELD_NOUNS.get(column, column).capitalize()} of {describe(table, row)}"
+        return _keep(db, workshop_id, label, Snapshot(table, row["id"], {}, [],
+                                                      (column, row[column])))
+
+
+FIELD_NOUNS = {"image": "picture"}
+
+
+def _keep(db: sqlite_utils.Database, workshop_id: int, label: str, taken: Snapshot) -> int:
+    token = db.execute(
+        "INSERT INTO recycle (workshop_id, created, label, snapshot) VALUES (?, ?, ?, ?)",
+        [workshop_id, workshops.now(), label, taken.to_json()]).lastrowid
+    prune(db, workshop_id)
     return token
 
 
@@ -165,6 +187,8 @@ def restore(db: sqlite_utils.Database, workshop_id: int, token: object) -> str:
     with store.write(db):
         row = _entry(db, workshop_id, token)
         taken = Snapshot.from_json(row["snapshot"])
+        if taken.field:
+            return _refill(db, workshop_id, taken, row)
         db.execute("PRAGMA defer_foreign_keys = ON")
         notes = _free_single_flags(db, workshop_id, taken)
         moved = _insert_rows(db, workshop_id, taken, row["label"])
@@ -173,6 +197,23 @@ def restore(db: sqlite_utils.Database, workshop_id: int, token: object) -> str:
         db.execute("DELETE FROM recycle WHERE id = ?", [row["id"]])
         workshops.touch(db, workshop_id)
     return " ".join([f"{noun(taken.table).capitalize()} restored."] + notes)
+
+
+def _refill(db: sqlite_utils.Database, workshop_id: int, taken: Snapshot, entry: dict) -> str:
+    column, value = taken.field  # type: ignore[misc]
+    found = db.execute(f"SELECT [{column}] FROM [{taken.table}] WHERE id = ? AND workshop_id = ?",
+                       [taken.row_id, workshop_id]).fetchone()
+    what = FIELD_NOUNS.get(column, column)
+    if found is None:
+        raise RestoreConflict(f"{entry['label']} cannot be restored: the {noun(taken.table)} "
+                              "was deleted since. Restore that first.")
+    if found[0] not in (None, ""):
+        raise RestoreConflict(f"{entry['label']} cannot be restored: a new {what} was added "
+                              f"since. Remove that one first.")
+    db.execute(f"UPDATE [{taken.table}] SET [{column}] = ? WHERE id = ?", [value, taken.row_id])
+    db.execute("DELETE FROM recycle WHERE id = ?", [entry["id"]])
+    workshops.touch(db, workshop_id)
+    return f"{what.capitalize()} restored."
 
 
 def _entry(db: sqlite_utils.Database, workshop_id: int, token: object) -> dict:

@@ -69,13 +69,15 @@ UNDO_SECONDS = 30
 
 @dataclass(frozen=True)
 class Deletion:
-    """One artefact row to delete through ``cxcore.recycle`` (``action``: the step's delete)."""
+    """One artefact row to delete through ``cxcore.recycle`` (``action``: the step's delete),
+    or with ``column`` one field that ``action`` empties (a persona's picture)."""
     workshop_id: int
     table: str
     row_id: int
     action: Callable[..., Any] | None
     done: str
     also_forget: tuple[str, ...] = ()
+    column: str | None = None
 
 
 def delete_button(label: str, deletion: Deletion, *, key: str, place: Any = None,
@@ -111,8 +113,10 @@ def ask_or_delete(deletion: Deletion) -> None:
 
 def delete_now(deletion: Deletion) -> None:
     forget(ASK_KEY)
-    token = feedback.run(recycle.delete, deletion.workshop_id, deletion.table, deletion.row_id,
-                         deletion.action, done=deletion.done)
+    where = (deletion.workshop_id, deletion.table, deletion.row_id)
+    token = feedback.run(recycle.clear, *where, deletion.column, deletion.action,
+                         done=deletion.done) if deletion.column else \
+        feedback.run(recycle.delete, *where, deletion.action, done=deletion.done)
     if token is None:
         return
     for key in deletion.also_forget:

@@ -100,8 +100,9 @@ def edit_persona(persona: personas.Persona) -> None:
     picture, delete = st.columns(2)
     if persona.image:
         picture.button("Remove picture", key=f"{prefix}_remove_image", icon=":material/hide_image:",
-                       on_click=feedback.run, args=(personas.remove_image, workshop.id, persona.id),
-                       kwargs={"done": "Picture removed"})
+                       on_click=confirm.delete_now, args=(confirm.Deletion(
+                           workshop.id, "personas", persona.id, personas.remove_image,
+                           "Picture removed", column="image"),))
     confirm.delete_button("Delete persona", confirm.Deletion(
         workshop.id, "personas", persona.id, personas.delete_persona, "Persona deleted"),
         key=f"{prefix}_delete", place=delete, keep_button=True, border=True)

@@ -2,10 +2,12 @@
 undone; an edit that replaces another tab's edit says so."""
 from __future__ import annotations
 
-from cxcore import backup, brainstorm, cards, ideas, statements, workshops
+from cxcore import backup, brainstorm, cards, ideas, personas, statements, workshops
 from tests.apptest_support import fresh_db, open_app, texts
+from tests.test_recycle import png
 
 BRAINSTORM = "pages/brainstorm.py"
+PERSONAS = "pages/personas.py"
 STATEMENTS = "pages/statements.py"
 
 
@@ -77,6 +79,20 @@ def test_the_final_statement_asks_before_it_goes(app_db_path):
     assert [w.value.replace("\\", "") for w in at.warning] == [
         "Delete this statement? It is the final vision statement."]
     assert len(statements.list_statements(conn, wid)) == 1
+
+
+def test_a_removed_picture_comes_back_with_undo(app_db_path):
+    conn = fresh_db(app_db_path)
+    wid = workshops.create(conn, "Bank")
+    persona = personas.add_persona(conn, wid, "Maya")
+    personas.set_image(conn, wid, persona, png())
+    picture = personas.get_persona(conn, wid, persona).image
+    at = open_app(app_db_path, page=PERSONAS, workshop_id=wid)
+    at.button(key=f"personas_{persona}_remove_image").click().run()
+    assert personas.get_persona(conn, wid, persona).image == ""
+    assert "Picture removed." in texts(at)
+    undo_button(at).click().run()
+    assert personas.get_persona(conn, wid, persona).image == picture
 
 
 def test_an_edit_over_another_tabs_edit_is_saved_and_says_what_it_replaced(app_db_path):

@@ -262,3 +262,19 @@ def test_deletions_older_than_a_week_are_forgotten(db, make_workshop):
     assert len(recycle.recently_deleted(db, wid)) == 1
     recycle.prune(db, wid, today=dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=8))
     assert recycle.recently_deleted(db, wid) == []
+
+
+def test_a_removed_picture_comes_back_unless_a_new_one_was_added(db, make_workshop):
+    wid = make_workshop()
+    persona = personas.add_persona(db, wid, "Maya")
+    personas.set_image(db, wid, persona, png())
+    before = artefacts(db, wid)
+    token = recycle.clear(db, wid, "personas", persona, "image", personas.remove_image)
+    assert personas.get_persona(db, wid, persona).image == ""
+    assert recycle.recently_deleted(db, wid)[0].label == "Picture of Persona “Maya”"
+    assert recycle.restore(db, wid, token) == "Picture restored."
+    assert artefacts(db, wid) == before
+    token = recycle.clear(db, wid, "personas", persona, "image", personas.remove_image)
+    personas.set_image(db, wid, persona, png())
+    with pytest.raises(recycle.RestoreConflict, match="a new picture was added since"):
+        recycle.restore(db, wid, token)
