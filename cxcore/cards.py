@@ -236,8 +236,7 @@ def update_part(db: sqlite_utils.Database, workshop_id: int, card_id: int, part:
         if not cleaned and card.status in NEEDS_COMPLETE:
             raise ValidationError(f"A card marked {STATUS_LABELS[card.status].lower()} keeps all "
                                   "four parts. Move it back to exploring before emptying one.")
-        db.execute(f"UPDATE cards SET {part} = ? WHERE id = ?", [cleaned, card_id])
-        workshops.touch(db, workshop_id)
+        workshops.update_owned(db, "cards", workshop_id, card_id, "card", {part: cleaned})
 
 
 def set_value(db: sqlite_utils.Database, workshop_id: int, card_id: int, which: str,
@@ -247,10 +246,7 @@ def set_value(db: sqlite_utils.Database, workshop_id: int, card_id: int, which: 
         raise ValidationError(f"Unknown value: {which}.")
     if value is not None:
         value = clean_int(value, field=VALUE_LABELS[which], low=1, high=5)
-    with store.write(db):
-        get_card(db, workshop_id, card_id)
-        db.execute(f"UPDATE cards SET {which} = ? WHERE id = ?", [value, card_id])
-        workshops.touch(db, workshop_id)
+    workshops.update_owned(db, "cards", workshop_id, card_id, "card", {which: value})
 
 
 def set_status(db: sqlite_utils.Database, workshop_id: int, card_id: int, status: str,

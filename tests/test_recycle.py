@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from cxcore import (backup, brainstorm, cards, challenge, empathy, goals, ideas, measurement,
-                    personas, recycle, statements, whys, workshops)
+                    personas, plan, recycle, statements, whys, workshops)
 from cxcore import db as store
 from cxcore.text import ValidationError
 
@@ -278,3 +278,40 @@ def test_a_removed_picture_comes_back_unless_a_new_one_was_added(db, make_worksh
     personas.set_image(db, wid, persona, png())
     with pytest.raises(recycle.RestoreConflict, match="a new picture was added since"):
         recycle.restore(db, wid, token)
+
+
+# ---- two tabs on one field: the save notes what it replaced (workshops.expecting)
+
+def test_a_save_over_a_value_changed_since_is_kept_and_notes_what_it_replaced(db, make_workshop):
+    wid = make_workshop()
+    draft = statements.add_draft(db, wid, "vision", "Drawn with this.")
+    statements.update_text(db, wid, draft, "Changed in the other tab.")
+    with workshops.expecting("Drawn with this.") as check:
+        statements.update_text(db, wid, draft, "Typed here.")
+    assert (check.overwritten, check.found, check.saved) == (
+        True, "Changed in the other tab.", "Typed here.")
+    assert statements.list_statements(db, wid)[0].text == "Typed here."
+
+
+@pytest.mark.parametrize(("drawn", "stored", "typed"), [
+    ("Same text", "Same text", "New text"),  # nobody else changed it
+    (None, "", "New text"),                   # an empty box and an empty field are alike
+    ("Old", "Both typed this", "Both typed this"),  # the other edit says the same
+])
+def test_a_save_over_the_value_it_was_drawn_with_notes_nothing(db, make_workshop, drawn, stored,
+                                                               typed):
+    wid = make_workshop()
+    persona = personas.add_persona(db, wid, "Maya", needs=stored)
+    with workshops.expecting(drawn) as check:
+        personas.update_field(db, wid, persona, "needs", typed)
+    assert check.overwritten is False
+    assert personas.get_persona(db, wid, persona).needs == typed
+
+
+def test_a_date_drawn_as_a_date_matches_its_stored_text(db, make_workshop):
+    wid = make_workshop()
+    action = plan.add_action(db, wid, "Fee notices")
+    plan.update_field(db, wid, action, "due", "2027-03-01")
+    with workshops.expecting(dt.date(2027, 3, 1)) as check:
+        plan.update_field(db, wid, action, "due", "2027-04-01")
+    assert check.overwritten is False
