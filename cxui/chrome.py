@@ -59,6 +59,7 @@ def sidebar(conn: sqlite_utils.Database) -> None:
             st.progress(progress.percent / 100, text=progress.label)
             with st.container(border=True):
                 room_views.shell_panel(conn, workshop.id)
+            confirm.recently_deleted(conn, workshop.id)
         st.toggle("Projector mode", key="projector_toggle", value=session.presenting(),
                   on_change=lambda: session.set_presenting(st.session_state.projector_toggle),
                   help="Large type and the whole screen for the step; also ?present=1 in the URL.")

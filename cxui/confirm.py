@@ -138,7 +138,24 @@ def show_undo() -> None:
 
 
 def undo(last: dict) -> None:
-    st.session_state.pop(UNDO_KEY, None)
-    message = feedback.run(recycle.restore, last["workshop_id"], last["token"], done=None)
+    restore(last["workshop_id"], last["token"])
+
+
+def recently_deleted(conn: Any, workshop_id: int) -> None:
+    """"Recently deleted (3)": what this workshop can still get back, each with Restore."""
+    deleted = recycle.recently_deleted(conn, workshop_id)
+    if not deleted:
+        return
+    with st.expander(f"Recently deleted ({len(deleted)})", icon=":material/restore_from_trash:"):
+        for item in deleted:
+            text, button = st.columns([3, 2], vertical_alignment="center")
+            text.caption(f"{plain(item.label)} · {item.created[:16].replace('T', ' ')} UTC")
+            button.button("Restore", key=f"recycle_restore_{item.token}", width="stretch",
+                          on_click=restore, args=(workshop_id, item.token))
+
+
+def restore(workshop_id: int, token: int) -> None:
+    message = feedback.run(recycle.restore, workshop_id, token, done=None)
     if message:
-        st.toast(message, icon=":material/undo:")
+        st.toast(message, icon=":material/restore_from_trash:")
+        st.session_state.pop(UNDO_KEY, None)

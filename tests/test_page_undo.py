@@ -2,7 +2,7 @@
 undone; an edit that replaces another tab's edit says so."""
 from __future__ import annotations
 
-from cxcore import backup, brainstorm, cards, ideas, personas, statements, workshops
+from cxcore import backup, brainstorm, cards, ideas, personas, recycle, statements, workshops
 from tests.apptest_support import fresh_db, open_app, texts
 from tests.test_recycle import png
 
@@ -67,6 +67,22 @@ def test_a_draft_statement_goes_at_once_and_undo_brings_it_back(app_db_path):
     assert [(s.id, s.text) for s in statements.list_statements(conn, wid)] == [
         (draft, "Customers feel looked after.")]
     assert "Customers feel looked after." in texts(at)
+
+
+def test_recently_deleted_in_the_sidebar_restores_an_older_deletion(app_db_path):
+    conn = fresh_db(app_db_path)
+    wid = workshops.create(conn, "Bank")
+    first = statements.add_draft(conn, wid, "vision", "First vision.")
+    second = statements.add_draft(conn, wid, "vision", "Second vision.")
+    older = recycle.delete(conn, wid, "statements", first)
+    recycle.delete(conn, wid, "statements", second)
+    at = open_app(app_db_path, page=STATEMENTS, workshop_id=wid)
+    assert at.sidebar.expander[0].label == "Recently deleted (2)"
+    assert [c.value.replace("\\", "").split(" · ")[0] for c in at.sidebar.caption
+            if "·" in c.value] == ["Statement “Second vision.”", "Statement “First vision.”"]
+    at.button(key=f"recycle_restore_{older}").click().run()
+    assert [s.text for s in statements.list_statements(conn, wid)] == ["First vision."]
+    assert at.sidebar.expander[0].label == "Recently deleted (1)" and not at.exception
 
 
 def test_the_final_statement_asks_before_it_goes(app_db_path):
