@@ -65,6 +65,13 @@ ASK_KEY = "delete_asking"
 QUESTION_KEY = "delete_question"
 UNDO_KEY = "delete_undo"
 UNDO_SECONDS = 30
+# Static styling only: the notice floats at the foot of the screen, where the click was made,
+# like a toast that holds a button (st.toast cannot).
+UNDO_CSS = """<style>
+.st-key-undo_notice {position: fixed; bottom: 1.2rem; right: 1.2rem; z-index: 999990;
+  width: min(24rem, calc(100vw - 2.4rem)); background: #ffffff;
+  box-shadow: 0 6px 20px rgba(0, 0, 0, 0.2);}
+</style>"""
 
 
 @dataclass(frozen=True)
@@ -115,8 +122,8 @@ def delete_now(deletion: Deletion) -> None:
     forget(ASK_KEY)
     where = (deletion.workshop_id, deletion.table, deletion.row_id)
     token = feedback.run(recycle.clear, *where, deletion.column, deletion.action,
-                         done=deletion.done) if deletion.column else \
-        feedback.run(recycle.delete, *where, deletion.action, done=deletion.done)
+                         done=None) if deletion.column else \
+        feedback.run(recycle.delete, *where, deletion.action, done=None)
     if token is None:
         return
     for key in deletion.also_forget:
@@ -126,15 +133,18 @@ def delete_now(deletion: Deletion) -> None:
 
 
 def show_undo() -> None:
-    """"Idea deleted. [Undo]" for UNDO_SECONDS after a deletion (drawn under the step header)."""
+    """"Idea deleted. [Undo]" for UNDO_SECONDS after a deletion, floating at the screen's foot."""
     last = st.session_state.get(UNDO_KEY)
     if not last or time.monotonic() - last["at"] > UNDO_SECONDS:
         st.session_state.pop(UNDO_KEY, None)
         return
-    with st.container(border=True):
-        text, button = st.columns([4, 1], vertical_alignment="center")
-        text.markdown(f":material/delete: {plain(last['done'])}.")
-        button.button("Undo", icon=":material/undo:", width="stretch", on_click=undo, args=(last,))
+    st.html(UNDO_CSS)
+    with st.container(border=True, key="undo_notice", horizontal=True,
+                      vertical_alignment="center"):
+        st.markdown(f":material/delete: {plain(last['done'])}.", width="stretch")
+        st.button("Undo", icon=":material/undo:", on_click=undo, args=(last,))
+        st.button("", icon=":material/close:", help="Hide", key="undo_notice_hide",
+                  on_click=st.session_state.pop, args=(UNDO_KEY, None))
 
 
 def undo(last: dict) -> None:
