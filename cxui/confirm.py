@@ -142,12 +142,14 @@ def show_undo() -> None:
     with st.container(border=True, key="undo_notice", horizontal=True,
                       vertical_alignment="center"):
         st.markdown(f":material/delete: {plain(last['done'])}.", width="stretch")
-        st.button("Undo", icon=":material/undo:", on_click=undo, args=(last,))
+        st.button("Undo", icon=":material/undo:", key="undo_notice_undo", on_click=undo,
+                  args=(last,))
         st.button("", icon=":material/close:", help="Hide", key="undo_notice_hide",
                   on_click=st.session_state.pop, args=(UNDO_KEY, None))
 
 
 def undo(last: dict) -> None:
+    st.session_state.pop(UNDO_KEY, None)  # done, or refused with the reason shown
     restore(last["workshop_id"], last["token"])
 
 

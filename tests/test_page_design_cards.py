@@ -86,7 +86,7 @@ def test_a_draft_with_nothing_attached_is_deleted_at_once_and_undo_brings_it_bac
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.button(key="cards_delete").click().run()
     assert cards.list_cards(conn, wid) == []
-    next(b for b in at.button if b.label == "Undo").click().run()
+    at.button(key="undo_notice_undo").click().run()
     assert [c.id for c in cards.list_cards(conn, wid)] == [cid]
 
 

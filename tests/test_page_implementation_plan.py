@@ -49,7 +49,7 @@ def test_deleting_an_action_can_be_undone(app_db_path):
     at.selectbox(key="plan_pick").set_value(action).run()
     at.button(key="plan_delete").click().run()
     assert plan.list_actions(conn, wid) == []
-    next(b for b in at.button if b.label == "Undo").click().run()
+    at.button(key="undo_notice_undo").click().run()
     assert [a.id for a in plan.list_actions(conn, wid)] == [action]
 
 

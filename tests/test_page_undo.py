@@ -23,7 +23,7 @@ def idea_with_votes_score_and_card(conn) -> tuple[int, int, int]:
 
 
 def undo_button(at):
-    return next(b for b in at.button if b.label == "Undo")
+    return at.button(key="undo_notice_undo")
 
 
 def test_deleting_an_idea_with_votes_asks_what_goes_with_it_and_cancel_keeps_everything(
@@ -53,7 +53,7 @@ def test_a_confirmed_delete_can_be_undone_with_votes_score_and_card_link(app_db_
     assert "Idea deleted." in texts(at)
     undo_button(at).click().run()
     assert backup.export_document(conn, wid)["tables"] == before
-    assert not [b for b in at.button if b.label == "Undo"] and not at.exception
+    assert not [b for b in at.button if b.key == "undo_notice_undo"] and not at.exception
 
 
 def test_a_draft_statement_goes_at_once_and_undo_brings_it_back(app_db_path):
@@ -67,6 +67,17 @@ def test_a_draft_statement_goes_at_once_and_undo_brings_it_back(app_db_path):
     assert [(s.id, s.text) for s in statements.list_statements(conn, wid)] == [
         (draft, "Customers feel looked after.")]
     assert "Customers feel looked after." in texts(at)
+
+
+def test_the_undo_notice_can_be_hidden(app_db_path):
+    conn = fresh_db(app_db_path)
+    wid = workshops.create(conn, "Bank")
+    draft = statements.add_draft(conn, wid, "vision", "Customers feel looked after.")
+    at = open_app(app_db_path, page=STATEMENTS, workshop_id=wid)
+    at.button(key=f"statements_delete_{draft}").click().run()
+    at.button(key="undo_notice_hide").click().run()
+    assert not [b for b in at.button if b.key == "undo_notice_undo"] and not at.exception
+    assert statements.list_statements(conn, wid) == []
 
 
 def test_recently_deleted_in_the_sidebar_restores_an_older_deletion(app_db_path):
