@@ -131,6 +131,8 @@ def delete(db: sqlite_utils.Database, workshop_id: int, table: str, row_id: obje
             db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
         else:
             action(db, workshop_id, row_id)  # type: ignore[arg-type]
+        if db.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", [row_id]).fetchone():
+            raise RuntimeError(f"{action} did not delete {table} {row_id}")  # a bug, not input
         workshops.touch(db, workshop_id)
         return _keep(db, workshop_id, describe(taken.table, taken.root), taken)
 

@@ -315,3 +315,12 @@ def test_a_date_drawn_as_a_date_matches_its_stored_text(db, make_workshop):
     with workshops.expecting(dt.date(2027, 3, 1)) as check:
         plan.update_field(db, wid, action, "due", "2027-04-01")
     assert check.overwritten is False
+
+
+def test_a_step_delete_that_deletes_nothing_keeps_no_snapshot(db, make_workshop):
+    wid = make_workshop()
+    board = brainstorm.create_brainstorm(db, wid, "Prompt")
+    idea = ideas.add_idea(db, wid, board, "Stays")
+    with pytest.raises(RuntimeError, match="did not delete ideas"):
+        recycle.delete(db, wid, "ideas", idea, action=lambda db, wid, row_id: None)
+    assert recycle.recently_deleted(db, wid) == [] and not db.conn.in_transaction
