@@ -22,6 +22,14 @@ def idea_with_votes_score_and_card(conn) -> tuple[int, int, int]:
     return wid, board, idea
 
 
+def one_vision(app_db_path, text: str = "Customers feel looked after."):
+    """A workshop with one vision draft, and the statements page open on it."""
+    conn = fresh_db(app_db_path)
+    wid = workshops.create(conn, "Bank")
+    draft = statements.add_draft(conn, wid, "vision", text)
+    return conn, wid, draft, open_app(app_db_path, page=STATEMENTS, workshop_id=wid)
+
+
 def undo_button(at):
     return at.button(key="undo_notice_undo")
 
@@ -57,10 +65,7 @@ def test_a_confirmed_delete_can_be_undone_with_votes_score_and_card_link(app_db_
 
 
 def test_a_draft_statement_goes_at_once_and_undo_brings_it_back(app_db_path):
-    conn = fresh_db(app_db_path)
-    wid = workshops.create(conn, "Bank")
-    draft = statements.add_draft(conn, wid, "vision", "Customers feel looked after.")
-    at = open_app(app_db_path, page=STATEMENTS, workshop_id=wid)
+    conn, wid, draft, at = one_vision(app_db_path)
     at.button(key=f"statements_delete_{draft}").click().run()
     assert statements.list_statements(conn, wid) == [] and not at.warning
     undo_button(at).click().run()
@@ -70,10 +75,7 @@ def test_a_draft_statement_goes_at_once_and_undo_brings_it_back(app_db_path):
 
 
 def test_the_undo_notice_can_be_hidden(app_db_path):
-    conn = fresh_db(app_db_path)
-    wid = workshops.create(conn, "Bank")
-    draft = statements.add_draft(conn, wid, "vision", "Customers feel looked after.")
-    at = open_app(app_db_path, page=STATEMENTS, workshop_id=wid)
+    conn, wid, draft, at = one_vision(app_db_path)
     at.button(key=f"statements_delete_{draft}").click().run()
     at.button(key="undo_notice_hide").click().run()
     assert not [b for b in at.button if b.key == "undo_notice_undo"] and not at.exception
@@ -123,10 +125,8 @@ def test_a_removed_picture_comes_back_with_undo(app_db_path):
 
 
 def test_an_edit_over_another_tabs_edit_is_saved_and_says_what_it_replaced(app_db_path):
-    conn = fresh_db(app_db_path)
-    wid = workshops.create(conn, "Bank")
-    draft = statements.add_draft(conn, wid, "vision", "First words.")
-    first, second = (open_app(app_db_path, page=STATEMENTS, workshop_id=wid) for _ in range(2))
+    conn, wid, draft, first = one_vision(app_db_path, "First words.")
+    second = open_app(app_db_path, page=STATEMENTS, workshop_id=wid)
     for tab in (first, second):
         tab.button(key=f"statements_edit_{draft}").click().run()
     first.text_area(key=f"statements_text_{draft}").input("Words from tab one.").run()
@@ -141,10 +141,7 @@ def test_an_edit_over_another_tabs_edit_is_saved_and_says_what_it_replaced(app_d
 
 
 def test_an_edit_in_one_tab_alone_gives_no_warning(app_db_path):
-    conn = fresh_db(app_db_path)
-    wid = workshops.create(conn, "Bank")
-    draft = statements.add_draft(conn, wid, "vision", "First words.")
-    at = open_app(app_db_path, page=STATEMENTS, workshop_id=wid)
+    conn, wid, draft, at = one_vision(app_db_path, "First words.")
     at.button(key=f"statements_edit_{draft}").click().run()
     at.text_area(key=f"statements_text_{draft}").input("Second words.").run()
     at.text_area(key=f"statements_text_{draft}").input("Third words.").run()
