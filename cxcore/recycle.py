@@ -193,8 +193,9 @@ def restore(db: sqlite_utils.Database, workshop_id: int, token: object) -> str:
             return _refill(db, workshop_id, taken, row)
         db.execute("PRAGMA defer_foreign_keys = ON")
         notes = _free_single_flags(db, workshop_id, taken)
-        moved = _insert_rows(db, workshop_id, taken, row["label"])
-        _relink(db, workshop_id, taken, moved)
+        gone = _deleted_since(db, workshop_id, row["id"])
+        moved = _insert_rows(db, workshop_id, taken, row["label"], gone)
+        _relink(db, workshop_id, taken, moved, gone)
         _refuse_broken_links(db, taken, row["label"])
         db.execute("DELETE FROM recycle WHERE id = ?", [row["id"]])
         workshops.touch(db, workshop_id)
@@ -244,8 +245,19 @@ def _free_single_flags(db: sqlite_utils.Database, workshop_id: int, taken: Snaps
     return notes
 
 
-def _insert_rows(db: sqlite_utils.Database, workshop_id: int, taken: Snapshot,
-                 label: str) -> dict:
+def _deleted_since(db: sqlite_utils.Database, workshop_id: int, token: int) -> set:
+    """(table, id) of the rows that later deletions in this workshop took: a row with such an
+    id now is a newer one that SQLite gave the same id, not the one a snapshot points at."""
+    gone: set[tuple[str, int]] = set()
+    for (text,) in db.execute("SELECT snapshot FROM recycle WHERE workshop_id = ? AND id > ?",
+                              [workshop_id, token]).fetchall():
+        gone.update((table, row["id"]) for table, rows in json.loads(text)["rows"].items()
+                    for row in rows)
+    return gone
+
+
+def _insert_rows(db: sqlite_utils.Database, workshop_id: int, taken: Snapshot, label: str,
+                 gone: set) -> dict:
     """Insert every row, parents first; a row whose id was taken since gets a new one.
 
     Returns {(table, old id): new id} for the rows that moved.
@@ -255,7 +267,7 @@ def _insert_rows(db: sqlite_utils.Database, workshop_id: int, taken: Snapshot,
     for table in store.artefact_tables(db):
         for row in taken.rows.get(table, {}).values():
             row = {column: _target(db, workshop_id, taken, moved, links[(table, column)], value,
-                                   label) if (table, column) in links and value is not None
+                                   label, gone) if (table, column) in links and value is not None
                    else value for column, value in row.items()}
             if db.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", [row["id"]]).fetchone():
                 old = row.pop("id")
@@ -266,7 +278,7 @@ def _insert_rows(db: sqlite_utils.Database, workshop_id: int, taken: Snapshot,
 
 
 def _target(db: sqlite_utils.Database, workshop_id: int, taken: Snapshot, moved: dict,
-            ref: Reference, value: int, label: str) -> int | None:
+            ref: Reference, value: int, label: str, gone: set) -> int | None:
     """Where a restored row's reference points now. A link to something deleted since is
     dropped (as that deletion would have done); a missing owner refuses the restore."""
     if (ref.target, value) in moved:
@@ -274,7 +286,7 @@ def _target(db: sqlite_utils.Database, workshop_id: int, taken: Snapshot, moved:
     if value in taken.rows.get(ref.target, {}):
         return value
     found = db.execute(f"SELECT workshop_id FROM [{ref.target}] WHERE id = ?", [value]).fetchone()
-    if found and found[0] == workshop_id:
+    if found and found[0] == workshop_id and (ref.target, value) not in gone:
         return value
     if ref.on_delete == "SET NULL":
         return None
@@ -302,11 +314,14 @@ def _taken_slot(table: str, error: sqlite3.IntegrityError) -> str:
     return f"it no longer fits what is there now ({text})."
 
 
-def _relink(db: sqlite_utils.Database, workshop_id: int, taken: Snapshot, moved: dict) -> None:
+def _relink(db: sqlite_utils.Database, workshop_id: int, taken: Snapshot, moved: dict,
+            gone: set) -> None:
     """Point what the deletion unlinked back at the restored rows, where still unlinked; and
     move references within the restored rows that were inserted before their target moved."""
     links = {(ref.table, ref.column): ref.target for ref in references(db)}
     for table, row_id, column, target_id in taken.cleared:
+        if (table, row_id) in gone:
+            continue
         target = moved.get((links[(table, column)], target_id), target_id)
         db.execute(f"UPDATE [{table}] SET [{column}] = ? WHERE id = ? AND workshop_id = ?"
                    f" AND [{column}] IS NULL", [target, row_id, workshop_id])

@@ -324,3 +324,24 @@ def test_a_step_delete_that_deletes_nothing_keeps_no_snapshot(db, make_workshop)
     with pytest.raises(RuntimeError, match="did not delete ideas"):
         recycle.delete(db, wid, "ideas", idea, action=lambda db, wid, row_id: None)
     assert recycle.recently_deleted(db, wid) == [] and not db.conn.in_transaction
+
+
+def test_a_parent_deleted_later_whose_id_went_to_a_new_row_is_not_taken_for_it(db, make_workshop):
+    wid = make_workshop()
+    board, idea, _ = idea_with_votes_score_and_card(db, wid)
+    idea_token = recycle.delete(db, wid, "ideas", idea)
+    recycle.delete(db, wid, "brainstorms", board)
+    assert brainstorm.create_brainstorm(db, wid, "A new prompt") == board  # the id, again
+    with pytest.raises(recycle.RestoreConflict, match="the brainstorm it belongs to was "
+                                                      "deleted since. Restore that first."):
+        recycle.restore(db, wid, idea_token)
+
+
+def test_a_card_deleted_later_whose_id_went_to_a_new_card_is_not_relinked(db, make_workshop):
+    wid = make_workshop()
+    _, idea, card = idea_with_votes_score_and_card(db, wid)
+    idea_token = recycle.delete(db, wid, "ideas", idea)
+    recycle.delete(db, wid, "cards", card)
+    assert cards.add_card(db, wid, "A new card") == card  # the id, again
+    recycle.restore(db, wid, idea_token)
+    assert cards.get_card(db, wid, card).idea_id is None
