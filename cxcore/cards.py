@@ -272,8 +272,7 @@ def update_part(db: sqlite_utils.Database, workshop_id: int, card_id: int, part:
         if not cleaned and card.status in NEEDS_COMPLETE:
             raise ValidationError(f"A card marked {STATUS_LABELS[card.status].lower()} keeps all "
                                   "four parts. Move it back to exploring before emptying one.")
-        db.execute(f"UPDATE cards SET {part} = ? WHERE id = ?", [cleaned, card_id])
-        workshops.touch(db, workshop_id)
+        workshops.update_owned(db, "cards", workshop_id, card_id, "card", {part: cleaned})
 
 
 def set_value(db: sqlite_utils.Database, workshop_id: int, card_id: int, which: str,
@@ -282,10 +281,7 @@ def set_value(db: sqlite_utils.Database, workshop_id: int, card_id: int, which: 
     if which not in VALUES:
         raise ValidationError(f"Unknown value: {which}.")
     value = rows.clean("cards", which, value)
-    with store.write(db):
-        get_card(db, workshop_id, card_id)
-        db.execute(f"UPDATE cards SET {which} = ? WHERE id = ?", [value, card_id])
-        workshops.touch(db, workshop_id)
+    workshops.update_owned(db, "cards", workshop_id, card_id, "card", {which: value})
 
 
 def set_status(db: sqlite_utils.Database, workshop_id: int, card_id: int, status: str,

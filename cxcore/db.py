@@ -28,6 +28,8 @@ migrations = Migrations("cxcore")
 LIVE_TABLES = frozenset({"live_timers", "rooms", "room_activities", "participants",
                          "room_items", "room_votes", "room_ratings", "room_ready",
                          "app_secrets", "access_failures"})
+# Tables with a workshop_id that are not artefacts: the live room's, and the recycle list.
+NOT_ARTEFACTS = LIVE_TABLES | {"recycle"}
 
 
 def database_path() -> str:
@@ -132,7 +134,7 @@ def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
 def artefact_tables(db: sqlite_utils.Database) -> list[str]:
     """Tables that hold a workshop's artefacts, parents before the tables that refer to them."""
     tables = [t for t in db.table_names()
-              if t != "workshops" and t not in LIVE_TABLES
+              if t != "workshops" and t not in NOT_ARTEFACTS
               and not t.startswith(("_", "sqlite_"))
               and "workshop_id" in db[t].columns_dict]
     deps = {t: {fk.other_table for fk in db[t].foreign_keys

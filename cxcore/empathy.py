@@ -91,10 +91,7 @@ def get_note(db: sqlite_utils.Database, workshop_id: int, note_id: int) -> Note:
 
 def edit_note(db: sqlite_utils.Database, workshop_id: int, note_id: int, text: str) -> None:
     cleaned = _clean_note(text)
-    with store.write(db):
-        get_note(db, workshop_id, note_id)
-        db.execute("UPDATE empathy_notes SET text = ? WHERE id = ?", [cleaned, note_id])
-        workshops.touch(db, workshop_id)
+    workshops.update_owned(db, "empathy_notes", workshop_id, note_id, "note", {"text": cleaned})
 
 
 def move_note(db: sqlite_utils.Database, workshop_id: int, note_id: int,

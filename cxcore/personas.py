@@ -129,8 +129,7 @@ def add_persona(db: sqlite_utils.Database, workshop_id: int, name: str,
 def update_field(db: sqlite_utils.Database, workshop_id: int, persona_id: int, field: str,
                  value: str) -> None:
     cleaned = clean_field(field, value)
-    _write(db, workshop_id, persona_id, f"UPDATE personas SET {field} = ? WHERE id = ?",
-           [cleaned, persona_id])
+    workshops.update_owned(db, "personas", workshop_id, persona_id, "persona", {field: cleaned})
 
 
 def set_image(db: sqlite_utils.Database, workshop_id: int, persona_id: int,

@@ -145,8 +145,7 @@ def update_field(db: sqlite_utils.Database, workshop_id: int, action_id: int, fi
         _get_row(db, workshop_id, action_id)
         if field in LINK_TABLES:
             cleaned = _clean_link(db, workshop_id, field, value)
-        db["actions"].update(action_id, {field: cleaned})
-        workshops.touch(db, workshop_id)
+        workshops.update_owned(db, "actions", workshop_id, action_id, "action", {field: cleaned})
 
 
 def delete_action(db: sqlite_utils.Database, workshop_id: int, action_id: int) -> None:

@@ -405,3 +405,21 @@ def m0016_readings_unique(db: sqlite_utils.Database) -> None:
     if ["goal_id", "taken"] not in unique:
         db.execute("CREATE UNIQUE INDEX IF NOT EXISTS readings_goal_taken "
                    "ON readings(goal_id, taken)")
+
+
+@migrations(name="0017_recycle")
+def m0017_recycle(db: sqlite_utils.Database) -> None:
+    """Recently deleted artefacts, restorable for a while (``cxcore.recycle``).
+
+    Not an artefact table: left out of backups, copies and exports (``db.NOT_ARTEFACTS``).
+    AUTOINCREMENT, so a pruned entry's number (the Undo token) is never handed out again.
+    """
+    db.execute("""
+        CREATE TABLE recycle (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            created TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            snapshot TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX recycle_workshop ON recycle(workshop_id, created)")

@@ -159,11 +159,8 @@ def update_field(db: sqlite_utils.Database, workshop_id: int, stakeholder_id: in
                  value: object) -> None:
     """Change one field of one stakeholder (the page saves each edit as it is made)."""
     cleaned = _clean_field(field, value)
-    with store.write(db):
-        _require(db, workshop_id, stakeholder_id)
-        db.execute(f"UPDATE stakeholders SET [{field}] = ? WHERE id = ?",
-                   [cleaned, stakeholder_id])
-        workshops.touch(db, workshop_id)
+    workshops.update_owned(db, "stakeholders", workshop_id, stakeholder_id, "stakeholder",
+                           {field: cleaned})
 
 
 def delete_stakeholder(db: sqlite_utils.Database, workshop_id: int, stakeholder_id: int) -> None:

@@ -190,8 +190,8 @@ def update_field(db: sqlite_utils.Database, workshop_id: int, touchpoint_id: int
             raise ValidationError("A custom channel needs a name.")
         if field == "channel" and cleaned == "custom" and not current.custom_channel:
             raise ValidationError("Name the custom channel first, then choose Custom.")
-        db.execute(f"UPDATE touchpoints SET [{field}] = ? WHERE id = ?", [cleaned, touchpoint_id])
-        workshops.touch(db, workshop_id)
+        workshops.update_owned(db, "touchpoints", workshop_id, touchpoint_id, "touchpoint",
+                               {field: cleaned})
 
 
 def delete_touchpoint(db: sqlite_utils.Database, workshop_id: int, touchpoint_id: int) -> None:

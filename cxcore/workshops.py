@@ -1,7 +1,10 @@
 """Workshops: create, list, rename, duplicate, trash, restore and delete for good."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -75,11 +78,55 @@ def owned_row(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: o
     return rows[0]
 
 
+@dataclass
+class Expectation:
+    """The value an editor was drawn with; after the save, what another edit had put there."""
+    old: object
+    overwritten: bool = False
+    found: object = None
+    saved: object = None
+
+
+_expected: ContextVar[Expectation | None] = ContextVar("expected_value", default=None)
+
+
+@contextlib.contextmanager
+def expecting(old: object) -> Iterator[Expectation]:
+    """Save an edit made on ``old``: ``update_owned`` compares, inside its write transaction,
+    the stored value with ``old`` and notes in the yielded Expectation when another tab or
+    person changed it meanwhile. The edit is saved all the same (the person typing is the one
+    acting now; the note tells them what they replaced)."""
+    check = Expectation(old)
+    token = _expected.set(check)
+    try:
+        yield check
+    finally:
+        _expected.reset(token)
+
+
+def same_value(stored: object, drawn: object) -> bool:
+    """Whether a stored value is the one an editor shows: NULL and "" alike, 3 and 3.0 alike,
+    a date and its ISO text alike."""
+    if stored in (None, "") and drawn in (None, ""):
+        return True
+    return stored == drawn or str(stored) == str(drawn)
+
+
+def _note_overwrite(row: dict, values: dict) -> None:
+    check = _expected.get()
+    if check is None or not values:
+        return
+    column, new = next(iter(values.items()))  # the edited field comes first
+    if not same_value(row[column], check.old) and not same_value(row[column], new):
+        check.overwritten, check.found, check.saved = True, row[column], new
+
+
 def update_owned(db: sqlite_utils.Database, table: str, workshop_id: int, row_id: object,
                  noun: str, values: dict) -> None:
-    """Write already-cleaned ``values`` to one artefact row of this workshop, in one transaction."""
+    """Write already-cleaned ``values`` to one artefact row of this workshop, in one transaction
+    (under ``expecting``, noting a value changed since the editor was drawn)."""
     with store.write(db):
-        owned_row(db, table, workshop_id, row_id, noun)
+        _note_overwrite(owned_row(db, table, workshop_id, row_id, noun), values)
         db[table].update(row_id, values)
         touch(db, workshop_id)
 

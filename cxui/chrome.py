@@ -7,7 +7,7 @@ import sqlite_utils
 from cxcore import challenge, room, workshops
 from cxcore import path as guided_path
 
-from . import feedback, room_views, routing, session
+from . import confirm, feedback, room_views, routing, session
 from .text import plain
 from .timer import timer_widget
 
@@ -59,6 +59,7 @@ def sidebar(conn: sqlite_utils.Database) -> None:
             st.progress(progress.percent / 100, text=progress.label)
             with st.container(border=True):
                 room_views.shell_panel(conn, workshop.id)
+            confirm.recently_deleted(conn, workshop.id)
         st.toggle("Projector mode", key="projector_toggle", value=session.presenting(),
                   on_change=lambda: session.set_presenting(st.session_state.projector_toggle),
                   help="Large type and the whole screen for the step; also ?present=1 in the URL.")
@@ -104,6 +105,7 @@ def begin_step(key: str) -> tuple[sqlite_utils.Database, workshops.Workshop]:
         if chosen:
             st.info(f"**Our challenge:** {plain(chosen.sentence)}", icon=":material/flag:")
     feedback.show_flash()
+    confirm.show_undo()
     return conn, workshop
 
 

@@ -8,11 +8,13 @@ import streamlit as st
 
 from cxcore.backup import BackupError
 from cxcore.text import ValidationError
-from cxcore.workshops import NotFoundError
+from cxcore.workshops import Expectation, NotFoundError, expecting
 
 from . import session
+from .text import plain
 
 FLASH_KEY = "flash_error"
+OVERWRITE_KEY = "flash_overwritten"
 EXPECTED_ERRORS = (ValidationError, BackupError, NotFoundError)
 
 
@@ -44,6 +46,9 @@ def show_flash() -> None:
     message = st.session_state.pop(FLASH_KEY, None)
     if message:
         st.error(message, icon=":material/error:")
+    overwritten = st.session_state.pop(OVERWRITE_KEY, None)
+    if overwritten:
+        st.warning(plain(overwritten), icon=":material/sync_problem:")
 
 
 def bound(widget: Callable[..., Any], label: str, key: str, stored: Any,
@@ -56,8 +61,21 @@ def bound(widget: Callable[..., Any], label: str, key: str, stored: Any,
     st.session_state[key] = stored
 
     def on_change() -> None:
-        ok, _ = attempt(save, *args, st.session_state[key], done=done)
+        with expecting(stored) as check:
+            ok, _ = attempt(save, *args, st.session_state[key], done=done)
         if not ok:
             st.session_state[key] = stored
+        elif check.overwritten:
+            st.session_state[OVERWRITE_KEY] = overwritten_message(check)
+            st.toast("This field had been changed elsewhere: see the note at the top.",
+                     icon=":material/sync_problem:")
 
     return widget(label, key=key, on_change=on_change, **widget_kwargs)
+
+
+def overwritten_message(check: Expectation) -> str:
+    """Tell the second tab that its edit replaced someone else's (the value is still saved)."""
+    def shown(value: object) -> str:
+        return "(empty)" if value in (None, "") else f"“{value}”"
+    return ("This field was changed in another tab or by someone else: it was "
+            f"{shown(check.found)}, you replaced it with {shown(check.saved)}.")

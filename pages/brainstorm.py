@@ -3,7 +3,7 @@ import streamlit as st
 
 from cxcore import brainstorm, cards, ideas, ranking
 from cxui import brainstorm_views as views
-from cxui import chrome, feedback, room_views
+from cxui import chrome, confirm, feedback, room_views
 from cxui.text import plain
 
 KEY = "brainstorm"
@@ -153,9 +153,9 @@ def edit_one(flip_only: bool = False) -> None:
                            f"brainstorm_{name}_{idea.id}", getattr(idea, name), ideas.update_idea,
                            workshop.id, idea.id, name, max_chars=brainstorm._MAX[name])
         if not flip_only:
-            st.button("Delete this idea", icon=":material/delete:", key="brainstorm_delete_idea",
-                      on_click=feedback.run, args=(ideas.delete_idea, workshop.id, idea.id),
-                      kwargs={"done": "Idea deleted"})
+            confirm.delete_button("Delete this idea", confirm.Deletion(
+                workshop.id, "ideas", idea.id, ideas.delete_idea, "Idea deleted"),
+                key="brainstorm_delete_idea")
 
 
 def group_panel(idea) -> None:

@@ -104,11 +104,9 @@ def editor(card: cards.Card) -> None:
         st.button("Retire card", icon=":material/block:", key="cards_retire",
                   on_click=retire, args=(card.id,))
     if card.is_draft:
-        confirm.confirm_button("Delete this draft", key="cards_delete",
-                               state_key="cards_confirm_delete", item_id=card.id,
-                               question=f"Delete card {card.number} for good?",
-                               action=cards.delete_draft, args=(workshop.id, card.id),
-                               done="Draft deleted", yes_label="Delete it", also_forget=(SELECTED,))
+        confirm.delete_button("Delete this draft", confirm.Deletion(
+            workshop.id, "cards", card.id, cards.delete_draft, "Draft card deleted", (SELECTED,)),
+            key="cards_delete")
 
 
 new_card_bar()

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import empathy, personas
-from cxui import chrome, feedback, persona_views, room_views, session
+from cxui import chrome, confirm, feedback, persona_views, room_views, session
 
 KEY = "empathy_maps"
 conn, workshop = chrome.begin_step(KEY)
@@ -37,11 +37,6 @@ def capture(quadrant: str) -> None:
                              st.session_state.get(key, ""), done=None)
     if ok:
         st.session_state[key] = ""
-
-
-def delete_note(note_id: int) -> None:
-    feedback.run(empathy.delete_note, workshop.id, note_id, done="Note deleted")
-    st.session_state[NOTE] = None
 
 
 who, pick = st.columns([3, 2], vertical_alignment="center")
@@ -87,7 +82,8 @@ with st.expander("Edit, move or delete a note", icon=":material/edit_note:",
                                note.quadrant, empathy.move_note, workshop.id, note.id,
                                done="Note moved", options=empathy.QUADRANTS,
                                format_func=empathy.LABELS.get)
-            remove.button("Delete", key=f"empathy_delete_{note.id}", icon=":material/delete:",
-                          width="stretch", on_click=delete_note, args=(note.id,))
+            confirm.delete_button("Delete", confirm.Deletion(
+                workshop.id, "empathy_notes", note.id, empathy.delete_note, "Note deleted",
+                (NOTE,)), key=f"empathy_delete_{note.id}", place=remove, width="stretch")
 
 chrome.end_step(KEY)

@@ -12,7 +12,6 @@ CAN_BRAINSTORM = "brainstorm" in [s.key for s in guided_path.STEPS]
 NEW_PROBLEM, NEW_SOURCE = "five_whys_new_problem", "five_whys_new_source"
 ANSWER = {"text": "five_whys_answer_text", "evidence_source": "five_whys_answer_source",
           "evidence_figure": "five_whys_answer_figure"}
-CONFIRM = "five_whys_confirm_delete"
 
 with st.expander("How this step works", icon=":material/help:"):
     st.markdown(
@@ -50,9 +49,9 @@ def add_answer(analysis_id: int, parent_id: int | None) -> None:
 
 
 def confirm_row(label: str, target: tuple[str, int], action, done: str, key: str) -> None:
-    confirm.confirm_button(label, key=key, state_key=CONFIRM, item_id=target,
-                           question=f"{label}? This cannot be undone.", action=action,
-                           args=(workshop.id, target[1]), done=done)
+    table = {"answer": "why_answers", "analysis": "why_analyses"}[target[0]]
+    confirm.delete_button(label, confirm.Deletion(workshop.id, table, target[1], action, done),
+                          key=key)
 
 
 analyses = {a.id: a for a in whys.list_analyses(conn, workshop.id)}

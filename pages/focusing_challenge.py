@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import challenge
-from cxui import chrome, feedback
+from cxui import chrome, confirm, feedback
 from cxui.text import plain
 
 KEY = "focusing_challenge"
@@ -76,9 +76,8 @@ with listing:
             edit.button("Edit", key=f"challenge_edit_{draft.id}", icon=":material/edit:",
                         width="stretch", on_click=st.session_state.__setitem__,
                         args=("challenge_editing", draft.id))
-            delete.button("Delete", key=f"challenge_delete_{draft.id}", icon=":material/delete:",
-                          width="stretch", on_click=feedback.run,
-                          args=(challenge.delete, workshop.id, draft.id),
-                          kwargs={"done": "Draft deleted"})
+            confirm.delete_button("Delete", confirm.Deletion(
+                workshop.id, "challenges", draft.id, challenge.delete, "Challenge deleted"),
+                key=f"challenge_delete_{draft.id}", place=delete, width="stretch")
 
 chrome.end_step(KEY)

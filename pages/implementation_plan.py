@@ -10,7 +10,6 @@ from cxui.text import plain
 KEY = "implementation_plan"
 conn, workshop = chrome.begin_step(KEY)
 PICK = "plan_pick"
-CONFIRM = "plan_confirm_delete"
 today = dt.date.today()
 
 with st.expander("How this step works", icon=":material/help:"):
@@ -79,10 +78,9 @@ with side:
             plan_views.editor(workshop.id, current,
                               [d.name for d in departments] + [a.department for a in actions],
                               card_names, goal_names)
-            confirm.confirm_button("Delete action", key="plan_delete", state_key=CONFIRM,
-                                   item_id=current.id, question="Delete this action?",
-                                   action=plan.delete_action, args=(workshop.id, current.id),
-                                   done="Action deleted", yes_label="Delete", also_forget=(PICK,))
+            confirm.delete_button("Delete action", confirm.Deletion(
+                workshop.id, "actions", current.id, plan.delete_action, "Action deleted",
+                (PICK,)), key="plan_delete")
 with board:
     by_department, table = st.tabs([":material/apartment: By department",
                                     ":material/table: All actions"])

@@ -83,15 +83,9 @@ with settings.popover("Journey", icon=":material/settings:", width="stretch"):
                    journeys.set_persona, workshop.id, journey.id, options=[*names, None],
                    format_func=lambda p: names.get(p, journeys.NO_PERSONA))
     downloads.journey_poster_button(workshop.id, journey, key="journey_poster")
-    if st.session_state.get("journey_confirm_delete") == journey.id:
-        st.warning("Delete this journey with all its stages and entries?")
-        st.button("Yes, delete it", type="primary", key="journey_delete_yes",
-                  on_click=feedback.run, args=(journeys.delete_journey, workshop.id, journey.id),
-                  kwargs={"done": "Journey deleted"})
-    else:
-        st.button("Delete journey", icon=":material/delete:", key="journey_delete",
-                  on_click=st.session_state.__setitem__, args=("journey_confirm_delete",
-                                                               journey.id))
+    confirm.delete_button("Delete journey", confirm.Deletion(
+        workshop.id, "journeys", journey.id, journeys.delete_journey, "Journey deleted"),
+        key="journey_delete")
 
 stages = {s.id: s for s in journey.stages}
 stage_ids = list(stages)
@@ -170,10 +164,9 @@ with entry_tools, st.container(border=True):
                        journeys.update_entry, workshop.id, chosen.id,
                        max_chars=journeys.ENTRY_MAX)
         delete, onward = st.columns(2)
-        delete.button("Delete entry", icon=":material/delete:", key="journey_entry_delete",
-                      width="stretch", on_click=feedback.run,
-                      args=(journeys.delete_entry, workshop.id, chosen.id),
-                      kwargs={"done": "Entry deleted"})
+        confirm.delete_button("Delete entry", confirm.Deletion(
+            workshop.id, "journey_entries", chosen.id, journeys.delete_entry, "Entry deleted"),
+            key="journey_entry_delete", place=delete, width="stretch")
         if chosen.lane == "pain_points":  # once sent, the same button opens that analysis
             onward.button("Open its 5 Whys" if chosen.in_whys else "Send to 5 Whys",
                           icon=":material/account_tree:", type="primary",
@@ -215,12 +208,9 @@ with stage_tools, st.container(border=True):
         st.button("Move right", icon=":material/arrow_forward:", key="journey_right",
                   disabled=position == len(stage_ids) - 1, on_click=feedback.run,
                   args=(journeys.move_stage, workshop.id, stage.id, 1), kwargs={"done": "Moved"})
-    confirm.confirm_button("Remove", key="journey_remove", state_key="journey_confirm_remove",
-                           item_id=stage.id, place=row, keep_button=True,
-                           question=f"Remove {plain(stage.name)} and its "
-                                    f"{len(stage.entries)} entries?",
-                           action=journeys.remove_stage, args=(workshop.id, stage.id),
-                           done="Stage removed", yes_label="Yes, remove it")
+    confirm.delete_button("Remove", confirm.Deletion(
+        workshop.id, "journey_stages", stage.id, journeys.remove_stage, "Stage removed"),
+        key="journey_remove", place=row, keep_button=True)
     st.text_input("Add a stage: type its name and press Enter", key="journey_new_stage",
                   on_change=add_stage, max_chars=journeys.STAGE_NAME_MAX)
 

@@ -4,7 +4,7 @@ import datetime as dt
 import streamlit as st
 
 from cxcore import goals, measurement
-from cxui import chrome, feedback
+from cxui import chrome, confirm, feedback
 from cxui import measurement_views as views
 from cxui.text import plain
 
@@ -129,9 +129,9 @@ with readings_tab:
             doomed = st.selectbox("Remove a reading", [None, *labels], key="measure_doomed",
                                   format_func=lambda i: "Choose…" if i is None else labels[i])
             if doomed:
-                st.button("Remove reading", key="measure_remove", icon=":material/delete:",
-                          on_click=feedback.run, args=(measurement.delete_reading, workshop.id,
-                                                       doomed), kwargs={"done": "Removed"})
+                confirm.delete_button("Remove reading", confirm.Deletion(
+                    workshop.id, "readings", doomed, measurement.delete_reading,
+                    "Reading removed", ("measure_doomed",)), key="measure_remove")
 
 with reviews_tab:
     cadence = measurement.cadence(conn, workshop.id)

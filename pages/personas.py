@@ -3,12 +3,10 @@ import streamlit as st
 
 from cxcore import empathy, personas
 from cxui import chrome, confirm, downloads, feedback, persona_views
-from cxui.text import plain
 
 KEY = "personas"
 conn, workshop = chrome.begin_step(KEY)
 EDITING = "personas_editing"
-CONFIRM = "personas_confirm_delete"
 NEW_NAME = "personas_new_name"
 UPLOAD_ROUND = "personas_upload_round"
 
@@ -107,13 +105,12 @@ def edit_persona(persona: personas.Persona) -> None:
     picture, delete = st.columns(2)
     if persona.image:
         picture.button("Remove picture", key=f"{prefix}_remove_image", icon=":material/hide_image:",
-                       on_click=feedback.run, args=(personas.remove_image, workshop.id, persona.id),
-                       kwargs={"done": "Picture removed"})
-    confirm.confirm_button("Delete persona", key=f"{prefix}_delete", state_key=CONFIRM,
-                           item_id=persona.id, place=delete, keep_button=True, border=True,
-                           question=f"Delete **{plain(persona.name)}** and their empathy map?",
-                           action=personas.delete_persona, args=(workshop.id, persona.id),
-                           done="Persona deleted")
+                       on_click=confirm.delete_now, args=(confirm.Deletion(
+                           workshop.id, "personas", persona.id, personas.remove_image,
+                           "Picture removed", column="image"),))
+    confirm.delete_button("Delete persona", confirm.Deletion(
+        workshop.id, "personas", persona.id, personas.delete_persona, "Persona deleted"),
+        key=f"{prefix}_delete", place=delete, keep_button=True, border=True)
 
 
 with edit_column:

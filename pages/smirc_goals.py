@@ -10,7 +10,6 @@ from cxui.text import plain
 KEY = "smirc_goals"
 conn, workshop = chrome.begin_step(KEY)
 EDITING = "smirc_editing"
-CONFIRM = "smirc_confirm_delete"
 
 with st.expander("How this step works", icon=":material/help:"):
     st.markdown(
@@ -117,11 +116,9 @@ def editor(goal: goals.Goal) -> None:
     done, delete = st.columns(2)
     done.button("Done", key="smirc_done", icon=":material/check:", width="stretch",
                 on_click=st.session_state.__setitem__, args=(EDITING, None))
-    confirm.confirm_button("Delete goal", key="smirc_delete", state_key=CONFIRM,
-                           item_id=goal.id, place=delete, width="stretch",
-                           question="Delete this goal and its readings?",
-                           action=goals.delete_goal, args=(workshop.id, goal.id),
-                           done="Goal deleted", yes_label="Delete", also_forget=(EDITING,))
+    confirm.delete_button("Delete goal", confirm.Deletion(
+        workshop.id, "goals", goal.id, goals.delete_goal, "Goal deleted", (EDITING,)),
+        key="smirc_delete", place=delete, width="stretch")
 
 
 def add_panel() -> None:

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import stakeholders as sh
-from cxui import chrome, feedback, session
+from cxui import chrome, confirm, feedback, session
 from cxui import stakeholder_views as views
 from cxui.text import plain
 
@@ -85,10 +85,9 @@ with side:
                 feedback.bound(st.text_area, "Notes", f"stakeholder_map_notes_{person.id}",
                                person.notes, sh.update_field, workshop.id, person.id, "notes",
                                max_chars=sh.NOTES_MAX, height=90)
-                st.button("Delete this stakeholder", icon=":material/delete:",
-                          key="stakeholder_map_delete", on_click=feedback.run,
-                          args=(sh.delete_stakeholder, workshop.id, person.id),
-                          kwargs={"done": "Stakeholder deleted"})
+                confirm.delete_button("Delete this stakeholder", confirm.Deletion(
+                    workshop.id, "stakeholders", person.id, sh.delete_stakeholder,
+                    "Stakeholder deleted"), key="stakeholder_map_delete")
 
 with chart_column:
     if people:

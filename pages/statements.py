@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import statements
-from cxui import chrome, feedback
+from cxui import chrome, confirm, feedback
 from cxui.text import plain
 
 KEY = "statements"
@@ -119,10 +119,9 @@ def draft_card(item: statements.Statement) -> None:
                              "done": "Back to draft" if item.final else "Marked final"})
         edit.button("Edit", key=f"statements_edit_{item.id}", icon=":material/edit:",
                     width="stretch", on_click=set_editing, args=(item.id,))
-        delete.button("Delete", key=f"statements_delete_{item.id}", icon=":material/delete:",
-                      width="stretch", on_click=feedback.run,
-                      args=(statements.delete, workshop.id, item.id),
-                      kwargs={"done": "Statement deleted"})
+        confirm.delete_button("Delete", confirm.Deletion(
+            workshop.id, "statements", item.id, statements.delete, "Statement deleted"),
+            key=f"statements_delete_{item.id}", place=delete, width="stretch")
 
 
 def kind_tab(kind: str, found: list[statements.Statement]) -> None:

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import touchpoints as tp
-from cxui import chrome, feedback, session
+from cxui import chrome, confirm, feedback, session
 from cxui import touchpoint_views as views
 from cxui.text import plain
 
@@ -101,10 +101,9 @@ with side:
                 feedback.bound(st.text_area, "Notes", f"touchpoint_review_notes_{point.id}",
                                point.notes, tp.update_field, workshop.id, point.id, "notes",
                                max_chars=tp.NOTES_MAX, height=90)
-                st.button("Delete this touchpoint", icon=":material/delete:",
-                          key="touchpoint_review_delete", on_click=feedback.run,
-                          args=(tp.delete_touchpoint, workshop.id, point.id),
-                          kwargs={"done": "Touchpoint deleted"})
+                confirm.delete_button("Delete this touchpoint", confirm.Deletion(
+                    workshop.id, "touchpoints", point.id, tp.delete_touchpoint,
+                    "Touchpoint deleted"), key="touchpoint_review_delete")
 
 with chart_column:
     if points:

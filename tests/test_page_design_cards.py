@@ -79,15 +79,15 @@ def test_emptying_a_part_of_a_validated_card_is_refused_and_the_field_shows_the_
     assert at.text_area(key=f"cards_edit_{cid}_new_experience").value == "Kept"
 
 
-def test_a_draft_is_deleted_only_after_confirming(app_db_path):
+def test_a_draft_with_nothing_attached_is_deleted_at_once_and_undo_brings_it_back(app_db_path):
     conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     cid = cards.add_card(conn, wid, "Mistake")
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.button(key="cards_delete").click().run()
-    assert [c.id for c in cards.list_cards(conn, wid)] == [cid]
-    at.button(key="cards_delete_yes").click().run()
     assert cards.list_cards(conn, wid) == []
+    at.button(key="undo_notice_undo").click().run()
+    assert [c.id for c in cards.list_cards(conn, wid)] == [cid]
 
 
 def test_the_sample_shows_four_cards_ranked_with_the_retired_one_last(app_db_path):

@@ -88,7 +88,7 @@ def test_deleting_an_answer_asks_first_then_removes_its_subtree(app_db_path):
     at.selectbox(key=f"five_whys_pick_{aid}").set_value(top).run()
     at.button(key=f"five_whys_delete_{top}").click().run()
     assert len(whys.list_answers(conn, wid, aid)) == 3
-    assert "Delete this answer and the 1 beneath it? This cannot be undone." in texts(at)
+    assert "Delete this answer? The answer beneath it goes with it." in texts(at)
     at.button(key=f"five_whys_delete_{top}_yes").click().run()
     assert [a.id for a in whys.list_answers(conn, wid, aid)] == [keep]
     assert not at.exception

@@ -41,16 +41,16 @@ def test_an_empty_action_is_refused_with_a_message(app_db_path):
     assert plan.list_actions(conn, wid) == []
 
 
-def test_deleting_an_action_asks_first(app_db_path):
+def test_deleting_an_action_can_be_undone(app_db_path):
     conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     action = plan.add_action(conn, wid, "Fee notices")
     at = open_app(app_db_path, page="pages/implementation_plan.py", workshop_id=wid)
     at.selectbox(key="plan_pick").set_value(action).run()
     at.button(key="plan_delete").click().run()
-    assert plan.list_actions(conn, wid) != []
-    at.button(key="plan_delete_yes").click().run()
     assert plan.list_actions(conn, wid) == []
+    at.button(key="undo_notice_undo").click().run()
+    assert [a.id for a in plan.list_actions(conn, wid)] == [action]
 
 
 def test_the_sample_plan_shows_departments_the_table_and_the_overdue_action(app_db_path):

@@ -93,7 +93,7 @@ def test_a_stage_moves_right_with_its_entries_and_is_removed_after_confirming(ap
         ("Accept", []), ("Attract", ["Sees a leaflet"])]
     at.button(key="journey_remove").click().run()
     assert len(only_journey(app_db_path, wid).stages) == 5  # nothing removed before confirming
-    assert "Remove Attract and its 1 entries?" in texts(at)
+    assert "Delete this stage? Its journey entry goes with it." in texts(at)
     at.button(key="journey_remove_yes").click().run()
     assert [s.name for s in only_journey(app_db_path, wid).stages] == [
         "Accept", "Adopt", "Amplify", "Advance"]

@@ -1,7 +1,7 @@
 """The Personas page through AppTest: add, edit, worked examples, delete, the prompt pack."""
 from __future__ import annotations
 
-from cxcore import personas, sample, workshops
+from cxcore import empathy, personas, sample, workshops
 from tests.apptest_support import fresh_db, open_app, texts
 
 PAGE = "pages/personas.py"
@@ -66,14 +66,17 @@ def test_a_sixth_persona_shows_the_warning(app_db_path):
     assert [w.value for w in at.warning] == [personas.limit_warning(6)]
 
 
-def test_deleting_a_persona_asks_first_and_keep_it_cancels(app_db_path):
+def test_deleting_a_persona_with_an_empathy_map_asks_first_and_cancel_keeps_it(app_db_path):
     conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     keep, drop = personas.add_persona(conn, wid, "Margaret"), personas.add_persona(conn, wid, "Leo")
+    empathy.add_note(conn, wid, drop, "feel", "Rushed")
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.selectbox(key="personas_editing").select(drop).run()
     at.button(key=f"personas_{drop}_delete").click().run()
     assert len(personas.list_personas(conn, wid)) == 2  # nothing deleted before confirming
+    assert [w.value.replace("\\", "") for w in at.warning] == [
+        "Delete this persona? Its empathy note goes with it."]
     at.button(key=f"personas_{drop}_delete_no").click().run()
     assert len(personas.list_personas(conn, wid)) == 2
     at.button(key=f"personas_{drop}_delete").click().run()

@@ -28,6 +28,7 @@ def test_a_fresh_database_has_every_table_and_a_record_of_each_migration(db):
         "provocations", "ideas", "votes", "scores", "cards", "actions", "readings", "reviews",
         "card_ratings", "live_timers", "rooms", "room_activities", "participants", "room_items",
         "room_votes", "room_ratings", "room_ready", "app_secrets", "access_failures",
+        "recycle", "sqlite_sequence",
     ]
     assert db.execute("SELECT id, migration_set, name FROM _sqlite_migrations").fetchall() == [
         (1, "cxcore", "0001_workshops"),
@@ -46,6 +47,7 @@ def test_a_fresh_database_has_every_table_and_a_record_of_each_migration(db):
         (14, "cxcore", "0014_measurement"),
         (15, "cxcore", "0015_live_room"),
         (16, "cxcore", "0016_readings_unique"),
+        (17, "cxcore", "0017_recycle"),
     ]
 
 
