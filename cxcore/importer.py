@@ -85,9 +85,16 @@ def _finish(db: sqlite_utils.Database, state: _Import) -> None:
 
 
 def _discard(db: sqlite_utils.Database, workshop_id: int) -> None:
-    # If the store itself failed (busy, full), the next import removes the leftover instead.
-    with contextlib.suppress(StoreError), store.write(db):
-        db.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
+    """Remove a failed import. Its rows are not zeroed (Debian builds SQLite with secure_delete
+    on): that would need as much free space again, and a full disk is one reason to be here.
+    If even this fails (busy, still full), the next import removes the leftover."""
+    previous = db.execute("PRAGMA secure_delete").fetchone()[0]
+    db.execute("PRAGMA secure_delete = FAST")
+    try:
+        with contextlib.suppress(StoreError), store.write(db):
+            db.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
+    finally:
+        db.execute(f"PRAGMA secure_delete = {int(previous)}")
 
 
 Turn = Callable[[sqlite_utils.Database, _Import], None]
