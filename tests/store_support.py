@@ -47,6 +47,7 @@ def small_disk(folder: Path, size: str) -> Iterator[Path]:
 
 
 def make_read_only(folder: Path) -> None:
+    gc.collect()  # a file still open for writing (a forgotten connection) blocks the remount
     subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
 
 

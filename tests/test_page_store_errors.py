@@ -36,6 +36,14 @@ def texts_of(at, kind: str) -> list[str]:
     return [element.value for element in getattr(at, kind)]
 
 
+def seen(at) -> dict[str, list[str]]:
+    """What a page shows, by kind of element."""
+    assert not at.exception, [e.value for e in at.exception]
+    kinds = ("title", "markdown", "caption", "info", "success", "warning", "error", "button")
+    return {kind: [str(getattr(e, "label", None) or e.value) for e in getattr(at, kind)]
+            for kind in kinds}
+
+
 def test_an_edit_while_the_database_is_busy_says_so_keeps_the_text_and_saves_nothing(
         app_db_path, short_busy_timeout):
     at, wid, draft = editing_a_vision(app_db_path)
@@ -80,10 +88,60 @@ def test_a_new_entry_while_the_database_is_busy_stays_in_its_box(app_db_path,
     assert [s.text for s in statements.list_statements(conn, wid)] == ["Customers feel known."]
 
 
-def test_every_page_shows_while_another_writer_holds_the_database(app_db_path,
-                                                                  short_busy_timeout):
+def test_every_page_shows_the_same_while_another_writer_holds_the_database(
+        app_db_path, short_busy_timeout):
     wid = sample.create_sample(fresh_db(app_db_path))
+    before = {page: seen(open_app(app_db_path, page=page, workshop_id=wid)) for page in PAGES}
     with write_lock_held(app_db_path):
         for page in PAGES:
-            at = open_app(app_db_path, page=page, workshop_id=wid)
-            assert not at.exception, page
+            assert seen(open_app(app_db_path, page=page, workshop_id=wid)) == before[page], page
+
+
+@pytest.fixture
+def app_on_small_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The sample workshop in a database on a 4 MB disk of its own: (path, disk, workshop id)."""
+    with small_disk(tmp_path / "disk", "4m") as disk:
+        path = str(disk / "app.db")
+        monkeypatch.setenv("CX_DB", path)
+        conn = store.connect(path)
+        wid = sample.create_sample(conn)
+        conn.close()
+        yield path, disk, wid
+
+
+def test_every_page_shows_the_same_from_a_read_only_database_under_a_banner(
+        app_on_small_disk):
+    path, disk, wid = app_on_small_disk
+    before = {page: seen(open_app(path, page=page, workshop_id=wid)) for page in PAGES}
+    make_read_only(disk)
+    for page in PAGES:
+        expected = {**before[page], "warning": [StoreReadOnly.banner, *before[page]["warning"]]}
+        assert seen(open_app(path, page=page, workshop_id=wid)) == expected, page
+
+
+def test_an_edit_on_a_read_only_database_says_so_and_keeps_the_text(app_on_small_disk):
+    path, disk, wid = app_on_small_disk
+    vision = next(s for s in statements.list_statements(fresh_db(path), wid)
+                  if s.kind == "vision")
+    make_read_only(disk)
+    at = open_app(path, page="pages/statements.py", workshop_id=wid)
+    at.button(key=f"statements_edit_{vision.id}").click().run()
+    at.text_area(key=f"statements_text_{vision.id}").input("Customers feel known.").run()
+    assert texts_of(at, "error") == [StoreReadOnly.message]
+    assert at.text_area(key=f"statements_text_{vision.id}").value == "Customers feel known."
+    assert [s.text for s in statements.list_statements(fresh_db(path), wid)
+            if s.id == vision.id] == [vision.text]
+
+
+def test_on_a_full_disk_pages_show_and_an_edit_says_the_disk_is_full(app_on_small_disk):
+    path, disk, wid = app_on_small_disk
+    fill(disk)
+    at = open_app(path, page="pages/focusing_challenge.py", workshop_id=wid)
+    assert texts_of(at, "warning")[:1] == [StoreFull.banner]
+    at = open_app(path, page="pages/statements.py", workshop_id=wid)
+    at.text_area(key="statements_new_vision").input("Customers feel known.").run()
+    at.button(key="statements_add_vision").click().run()
+    assert texts_of(at, "error") == [StoreFull.message]
+    assert at.text_area(key="statements_new_vision").value == "Customers feel known."
+    assert "Customers feel known." not in [s.text for s in statements.list_statements(
+        fresh_db(path), wid)]
