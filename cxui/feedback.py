@@ -91,9 +91,9 @@ def bound(widget: Callable[..., Any], label: str, key: str, stored: Any,
 
     shown = widget(label, key=key, on_change=on_change, **widget_kwargs)
     if key in unsaved:
-        st.button("Save again", key=f"{key}__save_again", on_click=on_change,
-                  icon=":material/sync:", help="Not saved yet: the database could not take "
-                  "this change. It stays here until it is saved.")
+        st.button("Not saved yet: save again", key=f"{key}__save_again", on_click=on_change,
+                  icon=":material/sync_problem:", help="The database could not take this "
+                  "change. It stays here until it is saved.")
     return shown
 
 
