@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -96,19 +97,28 @@ def disk(tmp_path: Path):
         yield folder
 
 
-def test_a_database_on_a_read_only_disk_opens_for_reading_and_refuses_writes(disk):
-    path = str(disk / "cx.db")
+def database_with_one_workshop(folder: Path) -> tuple[str, int]:
+    """A database in ``folder`` holding the workshop "Kept", closed: (path, workshop id)."""
+    path = str(folder / "cx.db")
     with contextlib.closing(store.connect(path)) as db:
-        wid = workshops.create(db, "Kept")
-    make_read_only(disk)
-    assert isinstance(storage_problem(path), StoreReadOnly)
+        return path, workshops.create(db, "Kept")
+
+
+@pytest.mark.parametrize("spoil, problem", [(make_read_only, StoreReadOnly), (fill, StoreFull)],
+                         ids=["read-only disk", "full disk"])
+def test_a_database_that_cannot_be_written_still_reads_and_a_write_says_why(
+        disk, spoil, problem):
+    path, wid = database_with_one_workshop(disk)
+    spoil(disk)
+    assert type(storage_problem(path)) is problem
     db = store.connect(path)
     assert titles(db) == ["Kept"]
-    with pytest.raises(StoreReadOnly):
-        workshops.rename(db, wid, "Lost")
-    with pytest.raises(StoreReadOnly):
+    with pytest.raises(problem, match=f"^{re.escape(problem.message)}$"):
+        challenge.add_draft(db, wid, who="Students")
+    with pytest.raises(problem):
         workshops.create(db, "New")
-    assert titles(store.connect(path)) == ["Kept"]
+    db = store.connect(path)
+    assert (titles(db), challenge.list_challenges(db, wid)) == (["Kept"], [])
 
 
 def test_a_read_only_database_that_needs_an_update_cannot_be_opened(disk):
@@ -127,19 +137,6 @@ def test_no_database_can_be_made_in_a_read_only_folder(disk):
 
 
 # ---- full disk ----
-
-def test_on_a_full_disk_the_database_still_reads_and_a_write_says_the_disk_is_full(disk):
-    path = str(disk / "cx.db")
-    with contextlib.closing(store.connect(path)) as db:
-        wid = workshops.create(db, "Kept")
-    fill(disk)
-    assert isinstance(storage_problem(path), StoreFull)
-    db = store.connect(path)
-    assert titles(db) == ["Kept"]
-    with pytest.raises(StoreFull, match="^The disk is full, nothing was saved"):
-        challenge.add_draft(db, wid, who="Students")
-    assert challenge.list_challenges(db, wid) == []
-
 
 def test_an_import_that_does_not_fit_on_the_disk_says_so_and_leaves_nothing(disk):
     path = str(disk / "cx.db")
