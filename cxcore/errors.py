@@ -63,7 +63,8 @@ def storage_problem(path: str) -> StoreError | None:
     if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
         return StoreReadOnly()
     stats = os.statvfs(folder)
-    if stats.f_bavail * stats.f_frsize < LOW_SPACE_BYTES:
+    # f_blocks 0: a file system that reports no sizes (some FUSE and network mounts)
+    if stats.f_blocks and stats.f_bavail * stats.f_frsize < LOW_SPACE_BYTES:
         return StoreFull()
     return None
 

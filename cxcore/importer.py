@@ -101,10 +101,12 @@ Turn = Callable[[sqlite_utils.Database, _Import], None]
 
 
 def _take_turns(db: sqlite_utils.Database, state: _Import, turns: Iterable[Turn]) -> None:
-    """Each turn in a write transaction of its own, after a pause as long as the last one."""
+    """Each turn in a write transaction of its own, after a pause as long as the last one
+    (none inside a caller's transaction: the lock would be held through the pause)."""
     last = 0.0
     for turn in turns:
-        time.sleep(min(last, LONGEST_PAUSE_S))
+        if not db.conn.in_transaction:
+            time.sleep(min(last, LONGEST_PAUSE_S))
         started = time.perf_counter()
         with store.write(db):
             turn(db, state)
@@ -150,8 +152,9 @@ def _insert_rows(db: sqlite_utils.Database, state: _Import, table: str, start: i
     next_id = db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM [{table}]").fetchone()[0]
     mapping = state.new_ids.setdefault(table, {})
     numbered = list(enumerate(rows, start=start))
-    for columns, group in groupby(numbered, key=lambda pair: [k for k in pair[1] if k != "id"]):
-        group = list(group)
+    for columns, same_columns in groupby(numbered, key=lambda pair: [k for k in pair[1]
+                                                                     if k != "id"]):
+        group = list(same_columns)
         values = []
         for offset, (index, row) in enumerate(group):
             values.append(_values(state, table, index, row, columns, next_id + offset))
