@@ -2,7 +2,7 @@
 long the editor's saves wait meanwhile (an edit every 20 ms on another workshop).
 
 Two backups of about 19 MB: many rows (95,000 ideas) and pictures (20 personas with a picture
-of about 0.9 MB each). Run: python bench/import_bench.py
+of about 0.9 MB each). Run: python bench/import_bench.py [rows|pictures]
 """
 from __future__ import annotations
 
@@ -76,5 +76,7 @@ def import_while_editing(name: str, document: dict) -> None:
 
 
 if __name__ == "__main__":
-    import_while_editing("many rows", many_rows())
-    import_while_editing("pictures", pictures())
+    cases = {"rows": ("many rows", many_rows), "pictures": ("pictures", pictures)}
+    for case in sys.argv[1:] or list(cases):
+        name, build = cases[case]
+        import_while_editing(name, build())
