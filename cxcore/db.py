@@ -74,9 +74,9 @@ def connect(path: str | None = None, *, migrate: bool = True) -> sqlite_utils.Da
         return _connect_read_only(path, migrate=migrate)
     if path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=busy_timeout_ms() / 1000, isolation_level=None,
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                            check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+    conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")  # the one that counts
     conn.execute("PRAGMA foreign_keys = ON")
     if path != ":memory:":
         conn.execute("PRAGMA journal_mode = WAL")
@@ -85,47 +85,6 @@ def connect(path: str | None = None, *, migrate: bool = True) -> sqlite_utils.Da
     if migrate:
         ensure_schema(db, path)
     return db
-
-
-def _connect_read_only(path: str, *, migrate: bool) -> sqlite_utils.Database:
-    """Open a database that cannot be written (read-only file, folder or disk, or a full disk)
-    for reading: every page still shows, and a write raises ``StoreReadOnly`` or ``StoreFull``.
-
-    A WAL database needs its ``-shm`` index; where that cannot be created (a read-only folder, a
-    full disk) the file is opened as immutable, which is safe only when no ``-wal`` file holds
-    changes the main file lacks: otherwise SQLite's own error stands.
-    """
-    try:
-        conn = _open_uri(path, "mode=ro")
-    except sqlite3.OperationalError:
-        wal = Path(f"{path}-wal")
-        if wal.exists() and wal.stat().st_size > 0:
-            raise
-        conn = _open_uri(path, "immutable=1")
-    db = sqlite_utils.Database(conn, execute_plugins=False)
-    if migrate and migrations_pending(db):
-        raise errors.StoreReadOnly("The database is read-only and was made by an older version "
-                                   "of the app: make it writable so that it can be updated.")
-    return db
-
-
-def _open_uri(path: str, mode: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?{mode}", uri=True,
-                           timeout=busy_timeout_ms() / 1000, isolation_level=None,
-                           check_same_thread=False)
-    try:
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails here if unreadable
-    except sqlite3.Error:
-        conn.close()
-        raise
-    return conn
-
-
-def migrations_pending(db: sqlite_utils.Database) -> bool:
-    from . import schema  # noqa: F401  (registers the migrations)
-
-    return bool(migrations.pending(db))
 
 
 _migrated_paths: set[str] = set()
@@ -173,6 +132,47 @@ def _file_of(db: sqlite_utils.Database) -> str:
         return db.execute("PRAGMA database_list").fetchone()[2] or ""
     except sqlite3.Error:
         return ""
+
+
+def _connect_read_only(path: str, *, migrate: bool) -> sqlite_utils.Database:
+    """Open a database that cannot be written (read-only file, folder or disk, or a full disk)
+    for reading: every page still shows, and a write raises ``StoreReadOnly`` or ``StoreFull``.
+
+    A WAL database needs its ``-shm`` index; where that cannot be created (a read-only folder, a
+    full disk) the file is opened as immutable, which is safe only when no ``-wal`` file holds
+    changes the main file lacks: otherwise SQLite's own error stands.
+    """
+    try:
+        conn = _open_uri(path, "mode=ro")
+    except sqlite3.OperationalError:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+        conn = _open_uri(path, "immutable=1")
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    if migrate and migrations_pending(db):
+        raise errors.StoreReadOnly("The database is read-only and was made by an older version "
+                                   "of the app: make it writable so that it can be updated.")
+    return db
+
+
+def _open_uri(path: str, mode: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?{mode}", uri=True,
+                           timeout=busy_timeout_ms() / 1000, isolation_level=None,
+                           check_same_thread=False)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails here if unreadable
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+def migrations_pending(db: sqlite_utils.Database) -> bool:
+    from . import schema  # noqa: F401  (registers the migrations)
+
+    return bool(migrations.pending(db))
 
 
 def artefact_tables(db: sqlite_utils.Database) -> list[str]:
