@@ -54,7 +54,8 @@ def _store_errors(path: Callable[[], str]) -> Iterator[None]:
         raise problem from error
 
 
-def _raises_store_errors(open_database: Callable[..., sqlite_utils.Database]):
+def _raises_store_errors(open_database: Callable[..., sqlite_utils.Database]
+                         ) -> Callable[..., sqlite_utils.Database]:
     @functools.wraps(open_database)
     def wrapper(path: str | None = None, **options) -> sqlite_utils.Database:
         with _store_errors(lambda: path or database_path()):
