@@ -9,18 +9,20 @@ facilitator's console is everything else.
 import streamlit as st
 
 from cxcore import path as guided_path
-from cxui import chrome, session
+from cxui import chrome, feedback, session
 
 st.set_page_config(page_title="CX Strategy Workshop", page_icon=":material/hub:",
                    layout="wide", initial_sidebar_state="auto")
-conn = session.db()
+feedback.show_store_banner()  # read-only database or full disk: pages show, nothing saves
+conn = feedback.connection_or_stop()
 if session.participant_token(conn) or not session.is_facilitator(conn):
     # Every URL of the console answers with the join page here: no "page not found", no way in.
     urls = ["workshops", *(s.key for s in guided_path.STEPS), "live_room", "export", "join"]
     chrome.apply_participant_look()
-    st.navigation([st.Page("pages/join.py", title="Join the room", url_path=url,
-                           default=url == "workshops") for url in urls],
-                  position="hidden").run()
+    with feedback.store_errors_shown():
+        st.navigation([st.Page("pages/join.py", title="Join the room", url_path=url,
+                               default=url == "workshops") for url in urls],
+                      position="hidden").run()
     st.stop()
 
 session.sync_with_url()
@@ -40,4 +42,5 @@ pages["Share"] = [st.Page("pages/live_room.py", title="Live room", icon=":materi
 navigation = st.navigation(pages, position="hidden" if session.presenting() else "sidebar",
                            expanded=True)
 chrome.sidebar(conn)
-navigation.run()
+with feedback.store_errors_shown():
+    navigation.run()

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from typing import Any
 
 import sqlite_utils
 
 from . import db as store
+from . import importer
 from . import rows as row_rules
 from . import workshops
 # The modules that own the artefact tables register their row rules when imported.
@@ -102,42 +102,22 @@ def import_bytes(db: sqlite_utils.Database, data: bytes | str) -> int:
 
 
 def import_document(db: sqlite_utils.Database, document: object) -> int:
-    """Create a new workshop from a backup document in one transaction; return its id."""
+    """Create a new workshop from a backup document; return its id.
+
+    The whole document is checked first; then it is written in short transactions that never
+    keep other people's edits waiting long (``cxcore.importer``). A refused row or a database
+    error leaves nothing behind.
+    """
     workshop, tables = _validate(db, document)
     if "readings" in tables:  # a backup of a database the first release let hold two per date
         tables = {**tables, "readings": measurement.merge_same_date(tables["readings"])}
-    stamp = workshops.now()
-    with store.write(db):
-        new_id = db.execute(
-            "INSERT INTO workshops (title, organisation, facilitator, created, updated, status)"
-            " VALUES (?, ?, ?, ?, ?, 'active')",
-            [workshop["title"], workshop["organisation"], workshop["facilitator"],
-             workshop.get("created") or stamp, stamp]).lastrowid
-        new_ids: dict[str, dict[int, int]] = {}
-        for table in store.artefact_tables(db):
-            refs = _references(db, table)
-            new_ids[table] = {}
-            for index, row in enumerate(tables.get(table, [])):
-                values = {k: v for k, v in row.items() if k != "id" and k not in refs}
-                values["workshop_id"] = new_id
-                try:
-                    new_ids[table][row["id"]] = db[table].insert(values).last_pk
-                except sqlite3.IntegrityError as error:
-                    raise BackupError(f"tables.{table}[{index}]: a value is not allowed "
-                                      f"({error}).") from None
-        # References are set once every row exists, so cycles and self-references just work.
-        for table, rows in tables.items():
-            for column, other in _references(db, table).items():
-                for index, row in enumerate(rows):
-                    if row.get(column) is None:
-                        continue
-                    try:  # e.g. a UNIQUE reference that two rows share
-                        db.execute(f"UPDATE [{table}] SET [{column}] = ? WHERE id = ?",
-                                   [new_ids[other][row[column]], new_ids[table][row["id"]]])
-                    except sqlite3.IntegrityError as error:
-                        raise BackupError(f"tables.{table}[{index}].{column}: a value is not "
-                                          f"allowed ({error}).") from None
-    return new_id
+    order = store.artefact_tables(db)
+    references = {table: _references(db, table) for table in order}
+    in_order = {table: tables[table] for table in order if tables.get(table)}
+    try:
+        return importer.create_workshop(db, workshop, in_order, references)
+    except importer.RowRefused as error:
+        raise BackupError(str(error)) from None
 
 
 def _references(db: sqlite_utils.Database, table: str) -> dict[str, str]:

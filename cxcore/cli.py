@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import backup, csvexport, sample, workshops
 from . import db as store
+from .errors import StoreError
 from .text import ValidationError
 
 
@@ -132,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         run(build_parser().parse_args(argv))
     except (_UsageError, ValidationError, backup.BackupError, workshops.NotFoundError,
-            sqlite3.Error) as error:
+            StoreError, sqlite3.Error) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 0

@@ -8,17 +8,20 @@ Conventions every artefact table follows (the exports and duplication rely on th
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlite_utils
 from sqlite_utils import Migrations
 
-BUSY_TIMEOUT_MS = 15_000
+from . import errors
+
+BUSY_TIMEOUT_MS = 15_000  # CX_BUSY_TIMEOUT_MS overrides it (tests use a short one)
 DEFAULT_DB_PATH = Path(__file__).resolve().parent.parent / "data" / "workshops.db"
 
 migrations = Migrations("cxcore")
@@ -37,6 +40,33 @@ def database_path() -> str:
     return os.environ.get("CX_DB") or str(DEFAULT_DB_PATH)
 
 
+def busy_timeout_ms() -> int:
+    """How long a write waits for another writer: ``CX_BUSY_TIMEOUT_MS``, else 15 s."""
+    return int(os.environ.get("CX_BUSY_TIMEOUT_MS") or BUSY_TIMEOUT_MS)
+
+
+@contextlib.contextmanager
+def _store_errors(path: Callable[[], str]) -> Iterator[None]:
+    """A busy, full or read-only database raises ``errors.StoreError`` with a user's message."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        problem = errors.store_error(error, path())
+        if problem is None:
+            raise
+        raise problem from error
+
+
+def _raises_store_errors(open_database: Callable[..., sqlite_utils.Database]
+                         ) -> Callable[..., sqlite_utils.Database]:
+    @functools.wraps(open_database)
+    def wrapper(path: str | None = None, **options) -> sqlite_utils.Database:
+        with _store_errors(lambda: path or database_path()):
+            return open_database(path, **options)
+    return wrapper
+
+
+@_raises_store_errors
 def connect(path: str | None = None, *, migrate: bool = True) -> sqlite_utils.Database:
     """Open a connection in autocommit mode with WAL, foreign keys and a busy timeout.
 
@@ -44,11 +74,13 @@ def connect(path: str | None = None, *, migrate: bool = True) -> sqlite_utils.Da
     never shared between threads that write.
     """
     path = path or database_path()
+    if errors.storage_problem(path) and os.path.exists(path):
+        return _connect_read_only(path, migrate=migrate)
     if path != ":memory:":
         _create_private(Path(path))
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                            check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")  # the one that counts
     conn.execute("PRAGMA foreign_keys = ON")
     if path != ":memory:":
         conn.execute("PRAGMA journal_mode = WAL")
@@ -100,11 +132,10 @@ def ensure_schema(db: sqlite_utils.Database, path: str = ":memory:") -> None:
     """Apply pending migrations once per process and database file."""
     if path != ":memory:" and path in _migrated_paths:
         return
-    from . import schema  # noqa: F401  (registers the migrations)
-
     with _migrate_lock:
-        with write(db):
-            migrations.apply(db)
+        if migrations_pending(db):  # a read first: no write lock when there is nothing to do
+            with write(db):
+                migrations.apply(db)
         if path != ":memory:":
             _migrated_paths.add(path)
 
@@ -115,20 +146,70 @@ def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
 
     A deferred transaction that reads and then writes fails with "database is locked" under
     concurrent writers whatever the timeout; taking the lock first makes writers queue.
-    Nested calls join the outer transaction.
+    Nested calls join the outer transaction. A busy, full or read-only database raises a
+    ``errors.StoreError`` and the transaction is rolled back: nothing is saved.
     """
     if db.conn.in_transaction:
         yield db
         return
-    db.conn.execute("BEGIN IMMEDIATE")
+    with _store_errors(lambda: _file_of(db)):
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+            db.conn.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+
+
+def _file_of(db: sqlite_utils.Database) -> str:
+    """The main database file of a connection ('' in memory)."""
     try:
-        yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
+        return db.execute("PRAGMA database_list").fetchone()[2] or ""
+    except sqlite3.Error:
+        return ""
+
+
+def _connect_read_only(path: str, *, migrate: bool) -> sqlite_utils.Database:
+    """Open a database that cannot be written (read-only file, folder or disk, or a full disk)
+    for reading: every page still shows, and a write raises ``StoreReadOnly`` or ``StoreFull``.
+
+    A WAL database needs its ``-shm`` index; where that cannot be created (a read-only folder, a
+    full disk) the file is opened as immutable, which is safe only when no ``-wal`` file holds
+    changes the main file lacks: otherwise SQLite's own error stands.
+    """
+    try:
+        conn = _open_uri(path, "mode=ro")
+    except sqlite3.OperationalError:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+        conn = _open_uri(path, "immutable=1")
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    if migrate and migrations_pending(db):
+        raise errors.StoreReadOnly("The database is read-only and was made by an older version "
+                                   "of the app: make it writable so that it can be updated.")
+    return db
+
+
+def _open_uri(path: str, mode: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?{mode}", uri=True,
+                           timeout=busy_timeout_ms() / 1000, isolation_level=None,
+                           check_same_thread=False)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails here if unreadable
+    except sqlite3.Error:
+        conn.close()
         raise
-    else:
-        db.conn.execute("COMMIT")
+    return conn
+
+
+def migrations_pending(db: sqlite_utils.Database) -> bool:
+    from . import schema  # noqa: F401  (registers the migrations)
+
+    return bool(migrations.pending(db))
 
 
 def artefact_tables(db: sqlite_utils.Database) -> list[str]:

@@ -14,6 +14,9 @@ from .text import ValidationError, clean_text
 
 TITLE_MAX = 120
 NAME_MAX = 120
+# A workshop that a backup import is still writing: status 'trashed' with this in trashed_at,
+# so that it cannot be opened, and in neither list (cxcore.importer).
+IMPORTING = "importing"
 
 
 class NotFoundError(LookupError):
@@ -151,7 +154,8 @@ def find(db: sqlite_utils.Database, workshop_id: object) -> Workshop | None:
 def list_workshops(db: sqlite_utils.Database, *, trashed: bool = False) -> list[Workshop]:
     status = "trashed" if trashed else "active"
     return [Workshop(**row) for row in db["workshops"].rows_where(
-        "status = ?", [status], order_by="updated DESC, id DESC")]
+        "status = ? AND trashed_at IS NOT ?", [status, IMPORTING],
+        order_by="updated DESC, id DESC")]
 
 
 def update_details(db: sqlite_utils.Database, workshop_id: int, title: str,

@@ -26,7 +26,11 @@ def _prepared(path: str) -> str:
 
 
 def db() -> sqlite_utils.Database:
-    """A fresh connection for this rerun; connections are never shared between sessions."""
+    """A fresh connection for this rerun; connections are never shared between sessions.
+
+    A database that cannot be written (read-only, full disk) opens for reading; one that cannot
+    be opened at all raises ``cxcore.errors.StoreError``, whose message the shell shows.
+    """
     path = _prepared(store.database_path())
     return store.connect(path, migrate=False)
 
