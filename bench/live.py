@@ -11,9 +11,9 @@ fill in the code and a name and press Join, add ideas through the "Your idea" fo
 page's 1-second poll fragment on the interval the server asks for, and press "Add a dot". To
 the server they are browsers; they just draw nothing, so 30 of them fit on a 2-core machine.
 
-For the first two thirds of the time each phone adds an idea every ``--pace`` seconds (with
-jitter); the projector then clicks Reveal and Start the dot vote, and each phone places its 3
-dots. The brainstorm runs with "Hidden until reveal" OFF, so every idea shows on the projector
+For ``--seconds`` each phone adds an idea every ``--pace`` seconds (with jitter); the
+projector then clicks Reveal and Start the dot vote, and each phone places its 3 dots, one
+every 0.5-3 s. The brainstorm runs with "Hidden until reveal" OFF, so every idea shows on the projector
 as soon as it is added: the latency is from the phone's submit to the idea's text appearing in
 the projector page (a MutationObserver stamps it). It prints latencies, errors, lost items and
 dots, and the server's CPU use (process CPU time / wall time, from /proc). No asserts on time.
@@ -70,6 +70,7 @@ class Phone:
         self.fragments: dict[str, asyncio.Task] = {}
         self.texts: list[str] = []              # markdown of the latest full run
         self.errors: list[str] = []
+        self.slow: list[str] = []               # own idea or dot not shown back within 15 s
         self.changed = asyncio.Event()
         self.pending: list[str] = []
         self.submitted: dict[str, float] = {}   # idea key -> submit time
@@ -187,7 +188,13 @@ class Phone:
         if await self.until(r"you are Person") is None:
             self.errors.append(f"phone {self.number}: did not get into the room")
 
-    async def add_idea(self, serial: int) -> None:
+    async def add_idea(self, serial: int) -> bool:
+        """Type an idea and press Add; False when this phone has no idea box to type into."""
+        if "Your idea" not in self.widgets:
+            await self.until(r"Everyone's|Hidden until", timeout=10)
+        if "Your idea" not in self.widgets:
+            self.errors.append(f"phone {self.number}: no idea box on the page")
+            return False
         key = f"{self.number:02d}-{serial:03d}"
         text = f"Bench idea {key}: a {random.choice(WORDS)} for the {random.choice(WORDS)}"
         box = self.widgets["Your idea"]
@@ -196,23 +203,28 @@ class Phone:
         await self.rerun(triggers=(self.widgets["Add"],))
         self.values[box] = ("string_value", "")  # the form clears the box once it is added
         if await self.until(rf"Yours \({len(self.submitted)}\)", timeout=15) is None:
-            self.errors.append(f"phone {self.number}: idea {key} not confirmed in 15 s")
+            self.slow.append(f"phone {self.number}: idea {key} not shown back in 15 s")
+        return True
 
-    async def place_dots(self, budget: int, cap: int, pace: float, stop: float) -> None:
-        if await self.until(r"dots left", timeout=10) is None:
-            self.errors.append(f"phone {self.number}: no dot vote in 10 s")
+    async def place_dots(self, budget: int, cap: int) -> None:
+        if await self.until(r"dots left", timeout=15) is None:
+            self.errors.append(f"phone {self.number}: the dot vote did not reach it in 15 s")
             return
         on_idea: dict[str, int] = {}
-        while self.dots < budget and time.time() < stop:
-            await asyncio.sleep(random.uniform(0.3, pace))
-            choice = random.choice([k for k in self.widgets if k.startswith("room_vote_")
-                                    and on_idea.get(k, 0) < cap])
+        while self.dots < budget:
+            await asyncio.sleep(random.uniform(0.5, 3))
+            choices = [k for k in self.widgets if k.startswith("room_vote_")
+                       and on_idea.get(k, 0) < cap]
+            if not choices:
+                self.errors.append(f"phone {self.number}: no idea to vote for")
+                return
+            choice = random.choice(choices)
             await self.rerun(triggers=(self.widgets[choice],))
             on_idea[choice] = on_idea.get(choice, 0) + 1
             self.dots += 1
             if await self.until(rf"\b{budget - self.dots} of {budget} dots left",
                                 timeout=15) is None:
-                self.errors.append(f"phone {self.number}: dot {self.dots} not confirmed")
+                self.slow.append(f"phone {self.number}: dot {self.dots} not shown back in 15 s")
 
 
 def cpu_seconds(pid: int) -> float:
@@ -251,23 +263,25 @@ async def open_projector(browser, base: str, workshop_id: int):
     return page
 
 
-async def press(page, label: str, next_label: str | None) -> None:
+async def press(page, label: str, next_label: str | None) -> str | None:
     """Click a console button; a click that lands while the page redraws can be lost, so
-    try again (at most 3 times) until the button that follows it shows."""
-    button = page.get_by_role("button", name=label)
+    try again (at most 3 times) until the button that follows it shows. Returns an error."""
+    main = page.locator('[data-testid="stMainBlockContainer"]')  # not the toasts' "Close"
+    button = main.get_by_role("button", name=label, exact=True)
     for _ in range(3):
         if await button.count():
             await button.first.click(timeout=10_000)
         try:
             after = (button.first.wait_for(state="detached", timeout=10_000) if next_label is None
-                     else page.get_by_role("button", name=next_label).wait_for(timeout=10_000))
+                     else main.get_by_role("button", name=next_label, exact=True).first.wait_for(
+                         timeout=10_000))
             await after
-            return
+            return None
         except Exception:  # noqa: BLE001 - Playwright's timeout: try the click again
             continue
     shot = Path(tempfile.gettempdir()) / "cx-live-bench-projector.png"
     await page.screenshot(path=str(shot), full_page=True)
-    raise RuntimeError(f"the projector did not take the click on {label}; see {shot}")
+    return f"projector: the click on {label} did not take in 30 s; see {shot}"
 
 
 async def brainstorm_phase(phones: list[Phone], pace: float, stop: float) -> None:
@@ -277,7 +291,8 @@ async def brainstorm_phase(phones: list[Phone], pace: float, stop: float) -> Non
         while time.time() < stop:
             serial += 1
             started = time.time()
-            await phone.add_idea(serial)
+            if not await phone.add_idea(serial):
+                return
             await asyncio.sleep(max(0.0, random.uniform(0.5, 1.5) * pace - (time.time() - started)))
     await asyncio.gather(*(one(p) for p in phones))
 
@@ -304,37 +319,39 @@ async def run(args: argparse.Namespace) -> dict:
             await asyncio.gather(*(p.connect() for p in phones))
             await asyncio.gather(*(p.join(current.code) for p in phones))
             cpu_start, wall_start = cpu_seconds(pid), time.time()
-            await brainstorm_phase(phones, args.pace, wall_start + args.seconds * 2 / 3)
+            await brainstorm_phase(phones, args.pace, wall_start + args.seconds)
             await asyncio.sleep(2)
-            await press(projector, "Reveal", "Start the dot vote")
-            await press(projector, "Start the dot vote", "Close")
-            await asyncio.gather(*(p.place_dots(activity.dot_budget, activity.dot_cap, args.pace,
-                                                wall_start + args.seconds) for p in phones))
+            failed = (await press(projector, "Reveal", "Start the dot vote")
+                      or await press(projector, "Start the dot vote", None))
+            if not failed:
+                await asyncio.gather(*(p.place_dots(activity.dot_budget, activity.dot_cap)
+                                       for p in phones))
             cpu_share = (cpu_seconds(pid) - cpu_start) / (time.time() - wall_start)
             await asyncio.sleep(3)
             seen = await projector.evaluate("() => window.__seen")
             final_text = await projector.evaluate("() => document.body.textContent")
             staged_dots = conn.execute("SELECT COALESCE(SUM(dots), 0) FROM room_votes"
                                        " WHERE activity_id = ?", [activity.id]).fetchone()[0]
-            await press(projector, "Close", None)
+            failed = failed or await press(projector, "Close", None)
             await asyncio.gather(*(p.close() for p in phones))
             await browser.close()
     board = brainstorm.board(conn, workshop_id, brainstorm_id)
     return {"phones": phones, "seen": seen, "final_text": final_text, "board": board,
-            "staged_dots": staged_dots, "cpu_share": cpu_share}
+            "staged_dots": staged_dots, "cpu_share": cpu_share, "projector_error": failed}
 
 
 def report(args: argparse.Namespace, phones: list[Phone], seen: dict, final_text: str, board,
-           staged_dots: int, cpu_share: float) -> None:
+           staged_dots: int, cpu_share: float, projector_error: str | None) -> None:
     submitted = {k: t for p in phones for k, t in p.submitted.items()}
     latencies = [seen[k] - t for k, t in submitted.items() if k in seen]
     in_db = {m.group(1) for i in board.ideas for m in [IDEA.search(i.text)] if m}
     on_projector = set(IDEA.findall(final_text))
     projector_dots = sum(int(n) for n in re.findall(r"(\d+) · Bench idea", final_text))
     placed, landed = sum(p.dots for p in phones), sum(d for _, d in board.votes)
-    errors = [e for p in phones for e in p.errors]
+    errors = [e for p in phones for e in p.errors] + ([projector_error] if projector_error
+                                                      else [])
     print(f"Live room: {args.participants} phones (websocket clients), 1 projector (Chromium), "
-          f"{args.seconds:g} s, one idea per phone every ~{args.pace:g} s, then dot votes; "
+          f"{args.seconds:g} s of ideas (one per phone every ~{args.pace:g} s), then dot votes; "
           f"runner.postScriptGC {args.gc or 'as in .streamlit/config.toml'}")
     print("Activity: brainstorm with 'Hidden until reveal' OFF (ideas show on the projector "
           "as they are added)")
@@ -343,13 +360,16 @@ def report(args: argparse.Namespace, phones: list[Phone], seen: dict, final_text
               f"p95 {percentile(latencies, 0.95):.2f} s, max {max(latencies):.2f} s "
               f"({len(latencies)} ideas)")
     print(f"Ideas: {len(submitted)} submitted, {len(submitted.keys() & in_db)} in the database,"
-          f" {len(submitted.keys() & on_projector)} on the projector at the end; "
-          f"lost {len(submitted.keys() - (in_db & on_projector))}")
+          f" {len(submitted.keys() & on_projector)} on the projector at the end; lost (not in "
+          f"the database) {len(submitted.keys() - in_db)}, missing on the projector "
+          f"{len(submitted.keys() - on_projector)}")
     print(f"Dots: {placed} placed, {staged_dots} in the room before Close, {projector_dots} on "
           f"the projector, {landed} in the brainstorm after Close; "
-          f"lost {placed - min(staged_dots, landed, projector_dots)}")
-    print(f"Errors: {len(errors)}")
-    for error in errors[:10]:
+          f"lost {placed - min(staged_dots, landed)}")
+    slow = [s for p in phones for s in p.slow]
+    print(f"Errors: {len(errors)}; slow (a phone waited over 15 s to see its own idea or dot): "
+          f"{len(slow)}")
+    for error in (errors + slow)[:8]:
         print(f"  {error}")
     print(f"Server CPU: {cpu_share:.0%} of one core (process CPU time / wall time); "
           f"machine load average {os.getloadavg()[1]:.1f} on {os.cpu_count()} cores")
