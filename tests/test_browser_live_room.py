@@ -99,6 +99,7 @@ def test_a_projector_and_three_phones_run_a_brainstorm_from_ideas_to_a_ranked_li
         projector.get_by_role("button", name="Start the dot vote").click()
         wait_for_text(phones[1], "3 of 3 dots left", timeout=5_000)
         ben = phones[1]
+        assert not ben.get_by_label("I'm done").is_checked()  # the vote asks anew
         for left, which in ((2, 0), (1, 0), (0, 1)):  # at most 2 dots on one idea
             ben.get_by_role("button", name="Add a dot").nth(which).click()
             wait_for_text(ben, f"{left} of 3 dots left")
