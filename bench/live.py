@@ -75,6 +75,7 @@ class Phone:
         self.pending: list[str] = []
         self.submitted: dict[str, float] = {}   # idea key -> submit time
         self.dots = 0
+        self.followed: float | None = None      # seconds from Start the dot vote to this phone
 
     async def connect(self) -> None:
         import websockets
@@ -200,16 +201,16 @@ class Phone:
         box = self.widgets["Your idea"]
         self.values[box] = ("string_value", text)
         self.submitted[key] = time.time()
-        await self.rerun(triggers=(self.widgets["Add"],))
-        self.values[box] = ("string_value", "")  # the form clears the box once it is added
+        await self.rerun(triggers=(self.widgets["Add"],))  # the page then empties the box
         if await self.until(rf"Yours \({len(self.submitted)}\)", timeout=15) is None:
             self.slow.append(f"phone {self.number}: idea {key} not shown back in 15 s")
         return True
 
-    async def place_dots(self, budget: int, cap: int) -> None:
-        if await self.until(r"dots left", timeout=15) is None:
-            self.errors.append(f"phone {self.number}: the dot vote did not reach it in 15 s")
+    async def place_dots(self, budget: int, cap: int, started: float) -> None:
+        if await self.until(r"dots left", timeout=60) is None:
+            self.errors.append(f"phone {self.number}: the dot vote did not reach it in 60 s")
             return
+        self.followed = time.time() - started
         on_idea: dict[str, int] = {}
         while self.dots < budget:
             await asyncio.sleep(random.uniform(0.5, 3))
@@ -321,11 +322,12 @@ async def run(args: argparse.Namespace) -> dict:
             cpu_start, wall_start = cpu_seconds(pid), time.time()
             await brainstorm_phase(phones, args.pace, wall_start + args.seconds)
             await asyncio.sleep(2)
-            failed = (await press(projector, "Reveal", "Start the dot vote")
-                      or await press(projector, "Start the dot vote", None))
+            failed = await press(projector, "Reveal", "Start the dot vote")
+            vote_started = time.time()
+            failed = failed or await press(projector, "Start the dot vote", None)
             if not failed:
-                await asyncio.gather(*(p.place_dots(activity.dot_budget, activity.dot_cap)
-                                       for p in phones))
+                await asyncio.gather(*(p.place_dots(activity.dot_budget, activity.dot_cap,
+                                                    vote_started) for p in phones))
             cpu_share = (cpu_seconds(pid) - cpu_start) / (time.time() - wall_start)
             await asyncio.sleep(3)
             seen = await projector.evaluate("() => window.__seen")
@@ -363,6 +365,10 @@ def report(args: argparse.Namespace, phones: list[Phone], seen: dict, final_text
           f" {len(submitted.keys() & on_projector)} on the projector at the end; lost (not in "
           f"the database) {len(submitted.keys() - in_db)}, missing on the projector "
           f"{len(submitted.keys() - on_projector)}")
+    followed = [p.followed for p in phones if p.followed is not None]
+    if followed:
+        print(f"Start the dot vote -> on the phones: p50 {statistics.median(followed):.2f} s, "
+              f"p95 {percentile(followed, 0.95):.2f} s ({len(followed)} phones)")
     print(f"Dots: {placed} placed, {staged_dots} in the room before Close, {projector_dots} on "
           f"the projector, {landed} in the brainstorm after Close; "
           f"lost {placed - min(staged_dots, landed)}")

@@ -127,8 +127,9 @@ def name_form(token: str) -> None:
 
 def _add(token: str, quadrant: str, provocation: int | None) -> None:
     state = st.session_state
+    # No toast: on a phone it would cover the question; the item shows under "Yours".
     ok, _ = feedback.attempt(participation.add_item, token, state.get("room_new_text", ""),
-                             quadrant=quadrant, provocation_id=provocation, done="Added")
+                             quadrant=quadrant, provocation_id=provocation, done=None)
     if ok:
         state["room_new_text"] = ""
 
