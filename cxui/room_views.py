@@ -81,6 +81,14 @@ def spread_text(stats: tuple | None) -> str:
 
 # ---- the participant's phone
 
+def flash_slot() -> None:
+    """The last refused action's message, in a container that is drawn every time: a message
+    that comes and goes then does not shift the list below it, so a redraw never shows a stale
+    copy of a card or its buttons next to the new one."""
+    with st.container():
+        feedback.show_flash()
+
+
 def participant(view: participation.RoomView, token: str) -> None:
     activity = view.activity
     st.caption(f"Room {view.room.code}" + (f" · you are {plain(view.name)}" if view.name else ""))
@@ -102,10 +110,9 @@ def participant(view: participation.RoomView, token: str) -> None:
     else:
         items(view, token)
     if activity.state != "closed":
-        st.toggle("I'm done", value=view.is_ready, key=f"room_ready_{activity.id}",
-                  on_change=lambda: feedback.run(
-                      participation.set_ready, token,
-                      st.session_state[f"room_ready_{activity.id}"], done=None))
+        # Bound to the stored answer: starting the vote clears everyone's "done".
+        feedback.bound(st.toggle, "I'm done", f"room_ready_{activity.id}", view.is_ready,
+                       participation.set_ready, token, done=None)
 
 
 def name_form(token: str) -> None:
@@ -120,8 +127,9 @@ def name_form(token: str) -> None:
 
 def _add(token: str, quadrant: str, provocation: int | None) -> None:
     state = st.session_state
+    # No toast: on a phone it would cover the question; the item shows under "Yours".
     ok, _ = feedback.attempt(participation.add_item, token, state.get("room_new_text", ""),
-                             quadrant=quadrant, provocation_id=provocation, done="Added")
+                             quadrant=quadrant, provocation_id=provocation, done=None)
     if ok:
         state["room_new_text"] = ""
 
@@ -148,7 +156,7 @@ def items(view: participation.RoomView, token: str) -> None:
                                   on_click=_add, args=(token, quadrant, provocation))
     else:
         st.info("The facilitator has closed this activity to new items.", icon=":material/lock:")
-    feedback.show_flash()
+    flash_slot()
     if view.mine:
         st.markdown(f"**Yours ({len(view.mine)})**")
         st.markdown(item_lines(view.mine, quadrants=activity.kind == "empathy"))
@@ -184,29 +192,29 @@ def voting(view: participation.RoomView, token: str) -> None:
                     f"{activity.dot_cap} on one idea")
     else:
         st.info("Voting is closed. Here is how the room voted.", icon=":material/how_to_vote:")
-    feedback.show_flash()
+    flash_slot()
     for option in view.votes:
         with st.container(border=True):
             dots = "●" * option.my_dots
             total = "" if option.total is None else f" · {option.total} dots in all"
             st.markdown(f"{plain(option.text)}  \n:primary[{dots}]{total}")
             if activity.state == "voting":
-                plus, minus = st.columns(2)
-                plus.button("Add a dot", key=f"room_vote_{option.idea_id}",
+                row = st.container(horizontal=True)  # side by side on a phone too
+                row.button("Add a dot", key=f"room_vote_{option.idea_id}",
                             icon=":material/add_circle:", width="stretch",
                             on_click=feedback.run,
                             args=(participation.vote, token, option.idea_id, 1),
                             kwargs={"done": None})
-                minus.button("Take back", key=f"room_unvote_{option.idea_id}",
-                             icon=":material/remove_circle:", width="stretch",
-                             disabled=option.my_dots == 0, on_click=feedback.run,
-                             args=(participation.vote, token, option.idea_id, -1),
-                             kwargs={"done": None})
+                row.button("Take back", key=f"room_unvote_{option.idea_id}",
+                           icon=":material/remove_circle:", width="stretch",
+                           disabled=option.my_dots == 0, on_click=feedback.run,
+                           args=(participation.vote, token, option.idea_id, -1),
+                           kwargs={"done": None})
 
 
 def ratings(view: participation.RoomView, token: str) -> None:
     activity = view.activity
-    feedback.show_flash()
+    flash_slot()
     if not view.ratings:
         st.info("No card is ready to rate yet.", icon=":material/style:")
     for option in view.ratings:

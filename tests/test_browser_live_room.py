@@ -14,6 +14,15 @@ pytestmark = pytest.mark.browser
 MAIN = '[data-testid="stMainBlockContainer"]'
 
 
+COUNT_DOT_BUTTONS = """() => {
+  const count = () => [...document.querySelectorAll('button')]
+      .filter(b => b.innerText.includes('Add a dot')).length;
+  window.mostDotButtons = count();
+  new MutationObserver(() => { window.mostDotButtons = Math.max(window.mostDotButtons, count()); })
+      .observe(document.body, {subtree: true, childList: true});
+}"""
+
+
 def main_text(page) -> str:
     return page.locator(MAIN).inner_text()
 
@@ -22,9 +31,11 @@ def wait_for_text(page, text: str, timeout: float = 10_000) -> None:
     page.locator(MAIN).get_by_text(text, exact=False).first.wait_for(timeout=timeout)
 
 
-def join(phone, base: str, code: str, name: str) -> None:
+def join(phone, base: str, code: str, name: str, shot: str | None = None) -> None:
     phone.goto(f"{base}/join")
     wait_for_app(phone)
+    if shot:
+        screenshot(phone, shot)
     phone.get_by_label("Room code").fill(code.lower())
     phone.get_by_label("Your name").fill(name)
     phone.get_by_role("button", name="Join").click()
@@ -60,7 +71,8 @@ def test_a_projector_and_three_phones_run_a_brainstorm_from_ideas_to_a_ranked_li
 
         phones = [chromium.new_context(viewport=PHONE).new_page() for _ in range(3)]
         for phone, name in zip(phones, ("Ana", "Ben", "Cy")):
-            join(phone, phones_base, code, name)
+            join(phone, phones_base, code, name, shot="live_room_phone_join" if name == "Ana"
+                 else None)
         screenshot(phones[0], "live_room_phone_waiting_or_open")
         wait_for_text(phones[0], "How might we cut re-sends?")
         for number, phone in enumerate(phones, start=1):
@@ -71,6 +83,14 @@ def test_a_projector_and_three_phones_run_a_brainstorm_from_ideas_to_a_ranked_li
         assert "Secret idea" not in projector.content()
         assert "Secret idea 2" not in phones[0].content()  # not in the page at all
 
+        for phone in phones[:2]:  # the room sees how many are done, never who
+            phone.get_by_text("I'm done").click()
+            wait_for_app(phone)
+        wait_for_text(projector, "2 of 3 done", timeout=5_000)
+        assert not {"Ana", "Ben", "Cy"} & set(re.findall(r"\w+", main_text(projector)))
+        screenshot(phones[0], "live_room_phone_done")
+        screenshot(projector, "live_room_projector_ready_count")
+
         projector.get_by_role("button", name="Reveal").click()
         wait_for_text(projector, "Secret idea 3")
         wait_for_text(phones[0], "Secret idea 2", timeout=5_000)  # the phone follows by itself
@@ -79,12 +99,23 @@ def test_a_projector_and_three_phones_run_a_brainstorm_from_ideas_to_a_ranked_li
         projector.get_by_role("button", name="Start the dot vote").click()
         wait_for_text(phones[1], "3 of 3 dots left", timeout=5_000)
         ben = phones[1]
+        assert not ben.get_by_label("I'm done").is_checked()  # the vote asks anew
         for left, which in ((2, 0), (1, 0), (0, 1)):  # at most 2 dots on one idea
             ben.get_by_role("button", name="Add a dot").nth(which).click()
             wait_for_text(ben, f"{left} of 3 dots left")
         ben.get_by_role("button", name="Add a dot").last.click()
         wait_for_text(ben, "You have placed all 3 of your dots")
+        wait_for_app(ben)
         screenshot(ben, "live_room_phone_voting")
+        # The message goes on the next redraw; the ideas must not move up and down with it,
+        # or the redraw shows a stale copy of an idea and its buttons beside the new one.
+        ben.evaluate(COUNT_DOT_BUTTONS)
+        ben.get_by_role("button", name="Take back").first.click()
+        wait_for_text(ben, "1 of 3 dots left")
+        wait_for_app(ben)
+        assert ben.evaluate("() => window.mostDotButtons") == 3
+        ben.get_by_role("button", name="Add a dot").first.click()
+        wait_for_text(ben, "0 of 3 dots left")
 
         ben.reload()
         wait_for_app(ben)
