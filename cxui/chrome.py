@@ -20,6 +20,7 @@ BASE_CSS = """<style>
   right: 50% !important; left: auto !important; transform: translateX(50%);
   pointer-events: none;}
 [data-testid="stToast"] {pointer-events: auto;}
+.st-key-timer_chime_player {display: none;}
 </style>"""
 
 PROJECTOR_CSS = """<style>

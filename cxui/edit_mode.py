@@ -43,3 +43,8 @@ def switch(step_key: str) -> None:
                   lambda on: _remember(step_key, on),
                   help="Show the forms that add and change this step's content. Off shows the "
                        "work alone, as the room sees it; quick-capture boxes stay.")
+
+
+def hint(what: str) -> None:
+    """Where the forms went, while Edit is off."""
+    st.caption(f":material/edit: Switch **Edit** on at the top to {what}.")

@@ -30,7 +30,6 @@ BIG_CLOCK_CSS = """<style>
 .cx-big-clock.normal {color: #0d6e6e;} .cx-big-clock.amber {color: #c25e00;}
 .cx-big-clock.red, .cx-big-clock.done {color: #c62828;}
 .cx-big-clock.done {font-size: min(17vw, 50vh);}
-.st-key-timer_chime_player {display: none;}
 </style>"""
 
 
