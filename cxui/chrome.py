@@ -19,7 +19,8 @@ BASE_CSS = """<style>
 [data-testid="stToastContainer"] {top: auto !important; bottom: 1rem !important;
   right: 50% !important; left: auto !important; transform: translateX(50%);
   pointer-events: none;}
-[data-testid="stToast"] {pointer-events: auto;}
+[data-testid="stToast"] {pointer-events: auto; width: auto !important; min-width: 0 !important;
+  padding: 0.3rem 0.9rem !important;}
 .st-key-timer_chime_player {display: none;}
 </style>"""
 
@@ -115,7 +116,7 @@ def begin_step(key: str) -> tuple[sqlite_utils.Database, workshops.Workshop]:
 
 
 def _desk_header(workshop: workshops.Workshop, step: guided_path.Step, where: str, progress: guided_path.Progress) -> None:
-    main, side = st.columns([3, 1], vertical_alignment="top")
+    main, side = st.columns([5, 2], vertical_alignment="top")
     with main:
         st.caption(where)
         st.title(step.title, anchor=False)

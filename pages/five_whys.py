@@ -84,9 +84,10 @@ with pick:
         st.stop()
     if st.session_state.get("five_whys_analysis") not in analyses:
         st.session_state.five_whys_analysis = next(iter(analyses))
-    st.selectbox(f"Analysis ({len(analyses)})", list(analyses), key="five_whys_analysis",
-                 format_func=lambda a: analyses[a].problem,
-                 label_visibility="visible" if editing else "collapsed")
+    if editing or len(analyses) > 1:  # one analysis: its problem below is enough
+        st.selectbox(f"Analysis ({len(analyses)})", list(analyses), key="five_whys_analysis",
+                     format_func=lambda a: analyses[a].problem,
+                     label_visibility="visible" if editing else "collapsed")
     analysis = analyses[st.session_state.five_whys_analysis]
     answers = whys.list_answers(conn, workshop.id, analysis.id)
     rows = whys.tree(answers)

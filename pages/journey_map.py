@@ -67,7 +67,7 @@ if st.session_state.get("journey_pick") not in by_id:
     st.session_state.journey_pick = all_journeys[0].id
 # On the projector the journey, the view and the capture box share one row above the grid.
 pick, views, *rest = st.columns([2.6, 1.1, 1.6, 1.6, 3.4, 1.7] if presenting else
-                                [3, 2.2, 1, 1] if editing else [3, 2.2],
+                                [2.6, 2.4, 1.3, 1.1] if editing else [3, 2.4],
                                 vertical_alignment="bottom")
 labels = "collapsed" if presenting else "visible"
 pick.selectbox("Journey", list(by_id), key="journey_pick", format_func=lambda j: by_id[j].label,
@@ -76,7 +76,7 @@ journey = by_id[st.session_state.journey_pick]
 phone = "Mobi" in st.context.headers.get("User-Agent", "")  # phones start on one stage
 view_names = ({"grid": ":material/view_column:", "stage": ":material/view_agenda:"} if presenting
               else {"grid": ":material/view_column: Whole journey",
-                    "stage": ":material/view_agenda: One stage at a time"})
+                    "stage": ":material/view_agenda: One stage"})
 view = views.segmented_control(
     "View", ["grid", "stage"], key="journey_view", required=True,
     default="stage" if phone else "grid", label_visibility="collapsed",

@@ -137,9 +137,10 @@ def kind_tab(kind: str, found: list[statements.Statement]) -> None:
             write_form(kind)
     else:
         right = st.container()
-    with right:
-        of_kind = [s for s in found if s.kind == kind]
-        st.markdown(f"**Drafts ({len(of_kind)})**")
+    with right:  # the room's view leaves out the final one: it is in its card above
+        of_kind = [s for s in found if s.kind == kind and (editing or not s.final)]
+        st.markdown(f"**Drafts ({len(of_kind)})**" if editing else
+                    f"**Other drafts ({len(of_kind)})**")
         if not of_kind:
             st.caption("No drafts yet. Write the first one on the left." if editing else
                        "No drafts yet.")
