@@ -143,6 +143,7 @@ def _projector_header(conn: sqlite_utils.Database, workshop: workshops.Workshop,
                               horizontal_alignment="right"):
                 edit_mode.switch(step.key)
                 _back_link(*back)
+                st.page_link("pages/workshops.py", label="Home", icon=":material/home:")
                 _exit_projector()
             status = room.status(conn, workshop.id)
             if status.is_open:  # no sidebar on the projector: the room's line sits here

@@ -70,7 +70,9 @@ number = {b.id: n for n, b in enumerate(items, start=1)}
 if st.session_state.get(CURRENT) not in by_id:
     st.session_state[CURRENT] = items[-1].id
 st.session_state["brainstorm_pick"] = st.session_state[CURRENT]
-pick, new = st.columns([3, 1], vertical_alignment="bottom")
+# The room's view: brainstorm, room and phase in one row, the prompt under it, then the board.
+pick, new, *tools = st.columns([3, 1.3, 1.4] if compact else [3, 1],
+                               vertical_alignment="center" if compact else "bottom")
 pick.selectbox("Brainstorm", list(by_id), key="brainstorm_pick",
                format_func=lambda i: f"{number[i]}. {by_id[i].headline}",
                on_change=lambda: st.session_state.__setitem__(
@@ -93,26 +95,36 @@ def source_caption() -> None:
         st.caption(f":material/link: {plain(link)}")
 
 
-with st.container(border=True):
-    top, phase = st.columns([3, 1], vertical_alignment="center")
-    with top:
-        badge = f":violet-badge[:material/lightbulb: {TECH[item.technique].label}]"
-        if compact:
-            st.markdown(f"### {badge} {plain(item.prompt)}")
-        else:
+def phase_switch(labels: str = "visible") -> None:
+    feedback.bound(st.segmented_control, "Phase", f"brainstorm_phase_{item.id}", item.phase,
+                   brainstorm.set_phase, workshop.id, item.id, options=brainstorm.PHASES,
+                   format_func=str.capitalize, required=True, done="Phase changed",
+                   label_visibility=labels)
+
+
+def open_room() -> None:
+    room_views.open_to_room(conn, workshop.id, "ideas", key="brainstorm_room",
+                            brainstorm_id=item.id)
+
+
+badge = f":violet-badge[:material/lightbulb: {TECH[item.technique].label}]"
+if compact:
+    with new:
+        open_room()
+    with tools[0]:
+        phase_switch("collapsed")
+    st.markdown(f"### {badge} {plain(item.prompt)}")
+    source_caption()
+else:
+    with st.container(border=True):
+        top, phase = st.columns([3, 1], vertical_alignment="center")
+        with top:
             st.markdown(f"{badge} {plain(TECH[item.technique].help)}")
             st.markdown(f"### {plain(item.prompt)}")
-        source_caption()
-        if not compact:
-            room_views.open_to_room(conn, workshop.id, "ideas", key="brainstorm_room",
-                                    brainstorm_id=item.id)
-    with phase:
-        if compact:
-            room_views.open_to_room(conn, workshop.id, "ideas", key="brainstorm_room",
-                                    brainstorm_id=item.id)
-        feedback.bound(st.segmented_control, "Phase", f"brainstorm_phase_{item.id}", item.phase,
-                       brainstorm.set_phase, workshop.id, item.id, options=brainstorm.PHASES,
-                       format_func=str.capitalize, required=True, done="Phase changed")
+            source_caption()
+            open_room()
+        with phase:
+            phase_switch()
 
 
 def add_idea() -> None:
