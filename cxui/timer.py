@@ -25,11 +25,12 @@ _COLOURS = {"normal": "primary", "amber": "orange", "red": "red", "done": "red"}
 
 # Static styling only: the clock shows digits the app computes, never user text.
 BIG_CLOCK_CSS = """<style>
+.cx-big-clock-box {container-type: inline-size;}
 .cx-big-clock {font-weight: 700; text-align: center; line-height: 1; margin: 2vh 0 3vh 0;
-  font-variant-numeric: tabular-nums; font-size: min(30vw, 62vh); letter-spacing: -0.02em;}
+  font-variant-numeric: tabular-nums; font-size: min(33cqw, 62vh); letter-spacing: -0.02em;}
 .cx-big-clock.normal {color: #0d6e6e;} .cx-big-clock.amber {color: #c25e00;}
 .cx-big-clock.red, .cx-big-clock.done {color: #c62828;}
-.cx-big-clock.done {font-size: min(17vw, 50vh);}
+.cx-big-clock.done {font-size: min(19cqw, 50vh);}
 </style>"""
 
 
@@ -122,7 +123,8 @@ def big_clock(workshop_id: int, heading: str) -> None:
     st.html(BIG_CLOCK_CSS)
     st.caption(heading)
     _ticker(workshop_id, lambda _, level, label: st.html(
-        f'<div class="cx-big-clock {level}" data-testid="cx-big-clock">{label}</div>'))
+        f'<div class="cx-big-clock-box"><div class="cx-big-clock {level}" '
+        f'data-testid="cx-big-clock">{label}</div></div>'))
     timer = livetimer.get(session.db(), workshop_id)
     with st.container(horizontal=True, horizontal_alignment="center"):
         with st.container(width=260):

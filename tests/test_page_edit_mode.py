@@ -89,7 +89,8 @@ def test_the_big_clock_fills_the_page_until_back(app_db_path, sample_id):
     at = open_app(app_db_path, page="pages/journey_map.py", workshop_id=sample_id, present=True)
     at.button(key="timer_big").click().run()
     assert [h.proto.body for h in at.get("html") if "cx-big-clock\"" in h.proto.body] == [
-        '<div class="cx-big-clock normal" data-testid="cx-big-clock">05:00</div>']
+        '<div class="cx-big-clock-box"><div class="cx-big-clock normal" '
+        'data-testid="cx-big-clock">05:00</div></div>']
     assert "journey_stage" not in keys(at) and not at.title
     at.button(key="timer_big_back").click().run()
     assert at.title[0].value == "Journey map" and "journey_stage" in keys(at)
