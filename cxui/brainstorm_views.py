@@ -29,8 +29,11 @@ def idea_line(idea: Idea, technique: str) -> str:
     return f"- {text}{author}"
 
 
-def idea_list(current: Board) -> None:
-    """Diverge: every idea, newest first, under its provocation for What if?; no scores."""
+def idea_list(current: Board, columns: int = 1) -> None:
+    """Diverge: every idea, newest first, under its provocation for What if?; no scores.
+
+    With ``columns`` > 1 (the projector) the provocations sit side by side, or a single list
+    is spread over that many columns."""
     technique = current.brainstorm.technique
     groups = [(None, "Ideas", current.ideas)]
     if technique == "what_if":
@@ -39,15 +42,20 @@ def idea_list(current: Board) -> None:
                   for p in current.provocations]
         groups.append((None, "Not under a provocation",
                        [i for i in current.ideas if i.provocation_id is None]))
-    for _, title, items in groups:
-        if technique == "what_if" and title == "Not under a provocation" and not items:
-            continue
-        with st.container(border=True):
+        groups = [g for g in groups if g[1] != "Not under a provocation" or g[2]]
+    places = st.columns(min(columns, len(groups))) if columns > 1 else [st.container()]
+    for index, (_, title, items) in enumerate(groups):
+        with places[index % len(places)], st.container(border=True):
             st.markdown(f"**{plain(title)}** :gray-badge[{len(items)}]")
-            if items:
-                st.markdown("\n".join(idea_line(i, technique) for i in reversed(items)))
-            else:
+            lines = [idea_line(i, technique) for i in reversed(items)]
+            if not lines:
                 st.caption("No ideas yet.")
+            elif columns > 1 and len(groups) == 1:
+                share = -(-len(lines) // columns)
+                for column, start in zip(st.columns(columns), range(0, len(lines), share)):
+                    column.markdown("\n".join(lines[start:start + share]))
+            else:
+                st.markdown("\n".join(lines))
 
 
 def ranking_table(current: Board) -> None:

@@ -61,8 +61,10 @@ GRID_CSS = """<style>
 LINE_OF_VISIBILITY = ('<div class="journey-line">▲ CUSTOMER · LINE OF VISIBILITY · '
                       'ORGANISATION ▼</div>')
 PROJECTOR_GRID_CSS = """<style>
-.st-key-journey_grid .stMarkdown p, .st-key-journey_grid .stMarkdown li {font-size: 0.95rem;
-  line-height: 1.3;}
+.st-key-journey_grid .stMarkdown p, .st-key-journey_grid .stMarkdown li {font-size: 0.88rem;
+  line-height: 1.25;}
+.st-key-journey_grid .stMarkdown li {margin: 0 0 0.1rem 0; padding: 0;}
+.st-key-journey_grid [data-testid="stVerticalBlock"] {gap: 0.3rem;}
 .st-key-journey_grid [data-testid="stCaptionContainer"] {font-size: 0.85rem;}
 </style>"""
 
@@ -101,15 +103,21 @@ def _cell(entries: list[Entry]) -> None:
         st.caption("·")
 
 
-def stage_header(stage: Stage, number: int) -> None:
+def stage_header(stage: Stage, number: int, compact: bool = False) -> None:
+    """The stage's name, guiding question and feeling; compact is one line, the question in
+    its tooltip (the projector, where the lanes need the height)."""
     with st.container(border=True):
+        if compact:  # the guiding question in the tooltip
+            st.markdown(f"**{number}. {plain(stage.name)}** {EMOTION_ICONS.get(stage.emotion, '')}",
+                        help=plain(stage.question) or None)
+            return
         st.markdown(f"**{number}. {plain(stage.name)}**")
         if stage.question:
             st.caption(plain(stage.question))
         st.markdown(emotion_text(stage.emotion))
 
 
-def grid(journey: Journey) -> None:
+def grid(journey: Journey, compact: bool = False) -> None:
     """Stages as columns, lanes as rows, customer lanes above the line of visibility."""
     spec = [1.15] + [2] * len(journey.stages)
     with st.container(key="journey_grid"):
@@ -117,7 +125,7 @@ def grid(journey: Journey) -> None:
         head[0].caption("STAGE")
         for number, (column, stage) in enumerate(zip(head[1:], journey.stages), start=1):
             with column:
-                stage_header(stage, number)
+                stage_header(stage, number, compact)
         for band, lanes in (("journey_above", journeys.CUSTOMER_LANES),
                             ("journey_below", journeys.ORGANISATION_LANES)):
             if band == "journey_below":

@@ -1,18 +1,20 @@
 """Brainstorm: gather ideas without judging (diverge), then merge, vote, score and rank (converge)."""
 import streamlit as st
 
-from cxcore import brainstorm, cards, ideas, ranking
+from cxcore import brainstorm, cards, challenge, ideas, ranking
 from cxui import brainstorm_views as views
-from cxui import chrome, confirm, feedback, room_views
+from cxui import chrome, confirm, edit_mode, feedback, room_views, session
 from cxui.text import plain
 
 KEY = "brainstorm"
 conn, workshop = chrome.begin_step(KEY)
 CURRENT = "brainstorm_current_id"
 TECH = brainstorm.TECHNIQUES
+editing = edit_mode.editing(KEY)
+compact = session.presenting() and not editing  # the room's view: the board first
 
-with st.expander("How this step works", icon=":material/help:"):
-    st.markdown(
+if editing:
+    st.expander("How this step works", icon=":material/help:").markdown(
         "Start from a proven root cause, the focusing challenge or a journey opportunity. "
         "**Diverge** first: collect ideas quickly and judge none of them; the timer in the "
         "header keeps the pace. Then **converge**: merge ideas that say the same thing, group "
@@ -68,31 +70,61 @@ number = {b.id: n for n, b in enumerate(items, start=1)}
 if st.session_state.get(CURRENT) not in by_id:
     st.session_state[CURRENT] = items[-1].id
 st.session_state["brainstorm_pick"] = st.session_state[CURRENT]
-pick, new = st.columns([3, 1], vertical_alignment="bottom")
+# The room's view: brainstorm, room and phase in one row, the prompt under it, then the board.
+pick, new, *tools = st.columns([3, 1.3, 1.4] if compact else [3, 1],
+                               vertical_alignment="center" if compact else "bottom")
 pick.selectbox("Brainstorm", list(by_id), key="brainstorm_pick",
                format_func=lambda i: f"{number[i]}. {by_id[i].headline}",
                on_change=lambda: st.session_state.__setitem__(
-                   CURRENT, st.session_state.brainstorm_pick))
-with new.popover("New brainstorm", icon=":material/add:", width="stretch"):
-    new_brainstorm_form()
+                   CURRENT, st.session_state.brainstorm_pick),
+               label_visibility="collapsed" if compact else "visible")
+if editing:
+    with new.popover("New brainstorm", icon=":material/add:", width="stretch"):
+        new_brainstorm_form()
 
 current = brainstorm.board(conn, workshop.id, st.session_state[CURRENT])
 item = current.brainstorm
-with st.container(border=True):
-    top, phase = st.columns([3, 1], vertical_alignment="center")
-    with top:
-        st.markdown(f":violet-badge[:material/lightbulb: {TECH[item.technique].label}] "
-                    f"{plain(TECH[item.technique].help)}")
-        st.markdown(f"### {plain(item.prompt)}")
-        link = brainstorm.source_link(conn, item)
-        if link:
-            st.caption(f":material/link: {plain(link)}")
-        room_views.open_to_room(conn, workshop.id, "ideas", key="brainstorm_room",
-                                brainstorm_id=item.id)
-    with phase:
-        feedback.bound(st.segmented_control, "Phase", f"brainstorm_phase_{item.id}", item.phase,
-                       brainstorm.set_phase, workshop.id, item.id, options=brainstorm.PHASES,
-                       format_func=str.capitalize, required=True, done="Phase changed")
+
+
+def source_caption() -> None:
+    """Where the prompt came from; the chosen challenge is in the header already."""
+    chosen = challenge.chosen_challenge(conn, workshop.id)
+    if chosen and item.source_challenge_id == chosen.id:
+        st.caption(":material/link: From the focusing challenge (shown above)")
+    elif link := brainstorm.source_link(conn, item):
+        st.caption(f":material/link: {plain(link)}")
+
+
+def phase_switch(labels: str = "visible") -> None:
+    feedback.bound(st.segmented_control, "Phase", f"brainstorm_phase_{item.id}", item.phase,
+                   brainstorm.set_phase, workshop.id, item.id, options=brainstorm.PHASES,
+                   format_func=str.capitalize, required=True, done="Phase changed",
+                   label_visibility=labels)
+
+
+def open_room() -> None:
+    room_views.open_to_room(conn, workshop.id, "ideas", key="brainstorm_room",
+                            brainstorm_id=item.id)
+
+
+badge = f":violet-badge[:material/lightbulb: {TECH[item.technique].label}]"
+if compact:
+    with new:
+        open_room()
+    with tools[0]:
+        phase_switch("collapsed")
+    st.markdown(f"### {badge} {plain(item.prompt)}")
+    source_caption()
+else:
+    with st.container(border=True):
+        top, phase = st.columns([3, 1], vertical_alignment="center")
+        with top:
+            st.markdown(f"{badge} {plain(TECH[item.technique].help)}")
+            st.markdown(f"### {plain(item.prompt)}")
+            source_caption()
+            open_room()
+        with phase:
+            phase_switch()
 
 
 def add_idea() -> None:
@@ -111,7 +143,27 @@ def add_provocation() -> None:
         st.session_state.brainstorm_provocation = ""
 
 
+def capture_row() -> None:
+    """The room's view: one row to capture ideas, then the ideas across the screen."""
+    under, box, count = st.columns([2, 4, 1] if current.provocations else [0.001, 6, 1],
+                                   vertical_alignment="center")
+    if current.provocations:
+        texts = {p.id: p.text for p in current.provocations}
+        under.selectbox("Under", list(texts), key=f"brainstorm_under_{item.id}",
+                        format_func=lambda i: views.short(texts[i], 60),
+                        label_visibility="collapsed")
+    box.text_input(TECH[item.technique].idea_label, key="brainstorm_idea_text",
+                   on_change=add_idea, max_chars=brainstorm.IDEA_MAX,
+                   label_visibility="collapsed",
+                   placeholder=f"{TECH[item.technique].idea_label}: type and press Enter")
+    count.markdown(f"**{len(current.ideas)}** ideas")
+    views.idea_list(current, columns=3)
+
+
 def diverge() -> None:
+    if compact:
+        capture_row()
+        return
     capture, listing = st.columns([2, 3], gap="large")
     with capture, st.container(border=True):
         st.subheader("Capture", anchor=False)
@@ -133,7 +185,7 @@ def diverge() -> None:
         st.metric("Ideas so far", len(current.ideas))
         st.caption("Scores and votes stay hidden until you switch to Converge.")
     with listing:
-        if item.technique == "wrong_way" or current.ideas:
+        if editing and (item.technique == "wrong_way" or current.ideas):
             edit_one(flip_only=item.technique == "wrong_way")
         views.idea_list(current)
 
@@ -191,13 +243,15 @@ def converge() -> None:
     stats[1].metric("Merged duplicates", merged)
     stats[2].metric("Voters", len(ranking.voter_totals(current.votes)))
     stats[3].metric("Dots placed", sum(d for _, d in current.votes))
-    board, work = st.columns([3, 2], gap="large")
+    board, work = st.columns([3, 2], gap="large") if editing else (st.container(), None)
     with board:
         st.subheader("Ranking", anchor=False)
         views.ranking_table(current)
         views.ranking_chart(current)
         with st.expander("Themes", icon=":material/category:", expanded=True):
             views.theme_summary(current)
+    if not editing:
+        return
     with work, st.container(border=True):
         st.subheader("One idea at a time", anchor=False)
         idea = views.pick_idea(current, f"brainstorm_focus_{item.id}", current.live_ideas)
@@ -225,5 +279,6 @@ if item.phase == "diverge":
     diverge()
 else:
     converge()
-    edit_one()
+    if editing:
+        edit_one()
 chrome.end_step(KEY)

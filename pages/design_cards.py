@@ -2,15 +2,16 @@
 import streamlit as st
 
 from cxcore import cards, participation
-from cxui import card_views, chrome, confirm, feedback, room_views
+from cxui import card_views, chrome, confirm, edit_mode, feedback, room_views
 from cxui.text import plain
 
 KEY = "design_cards"
 conn, workshop = chrome.begin_step(KEY)
 SELECTED = "cards_selected"
+editing = edit_mode.editing(KEY)
 
-with st.expander("How this step works", icon=":material/help:"):
-    st.markdown(
+if editing:
+    st.expander("How this step works", icon=":material/help:").markdown(
         "Turn the strongest ideas into design cards the group can test. Each card is one "
         "sentence in four parts: **We believe** (the new experience) **will solve** (what the "
         "customer needs and what the organisation gains or fixes), **enabled by** (everything "
@@ -109,10 +110,24 @@ def editor(card: cards.Card) -> None:
             key="cards_delete")
 
 
-new_card_bar()
+def gallery_across(per_row: int = 3) -> None:
+    """The room's view: the cards across the screen."""
+    st.subheader(f"Cards ({len(all_cards)})", anchor=False)
+    for start in range(0, len(all_cards), per_row):
+        for column, card in zip(st.columns(per_row), all_cards[start:start + per_row]):
+            with column:
+                card_tile(card)
+
+
+if editing:
+    new_card_bar()
 if not all_cards:
     st.info("No cards yet. Start a blank card, or make one from a brainstorm idea.",
             icon=":material/style:")
+    if not editing:
+        edit_mode.hint("add a card")
+elif not editing:
+    gallery_across()
 else:
     gallery, edit = st.columns([3, 2], gap="large")
     with edit:
@@ -127,7 +142,7 @@ else:
         st.subheader(f"Cards ({len(all_cards)})", anchor=False)
         for card in all_cards:
             card_tile(card)
-
+if all_cards:
     matrix, ranking = st.columns([1, 1], gap="large")
     ranked = cards.rank(all_cards)
     with matrix:

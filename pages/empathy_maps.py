@@ -2,14 +2,14 @@
 import streamlit as st
 
 from cxcore import empathy, personas
-from cxui import chrome, confirm, feedback, persona_views, room_views, session
+from cxui import chrome, confirm, edit_mode, feedback, persona_views, room_views, session
 
 KEY = "empathy_maps"
 conn, workshop = chrome.begin_step(KEY)
 PERSONA = "empathy_persona"
 NOTE = "empathy_note"
 
-if not session.presenting():
+if edit_mode.editing(KEY) and not session.presenting():
     with st.expander("How this step works", icon=":material/help:"):
         st.markdown(
             "Pick a persona and imagine a day in their shoes. Fill four boxes: what they "
@@ -58,8 +58,9 @@ notes = empathy.board(conn, workshop.id, persona_id)
 persona_views.empathy_board(notes)
 
 every_note = [note for quadrant in empathy.QUADRANTS for note in notes[quadrant]]
-with st.expander("Edit, move or delete a note", icon=":material/edit_note:",
-                 expanded=st.session_state.get(NOTE) is not None):
+
+
+def note_editor() -> None:
     if not every_note:
         st.caption("No notes yet: type one into a box above and press Enter.")
     else:
@@ -86,4 +87,9 @@ with st.expander("Edit, move or delete a note", icon=":material/edit_note:",
                 workshop.id, "empathy_notes", note.id, empathy.delete_note, "Note deleted",
                 (NOTE,)), key=f"empathy_delete_{note.id}", place=remove, width="stretch")
 
+
+if edit_mode.editing(KEY):
+    with st.expander("Edit, move or delete a note", icon=":material/edit_note:",
+                     expanded=st.session_state.get(NOTE) is not None):
+        note_editor()
 chrome.end_step(KEY)

@@ -6,12 +6,13 @@ import streamlit as st
 
 from cxcore import backup, csvexport, markdown, pdf, xlsx
 from cxcore import path as guided_path
-from cxui import downloads, routing, session
+from cxui import chrome, downloads, routing, session
 from cxui.text import plain
 
 routing.through_app()  # a first visit straight to this URL still runs app.py
 conn = session.db()
 workshop = session.current_workshop(conn)
+chrome.presenter_controls(chrome.last_step_page() if workshop else None)
 st.title("Export", anchor=False)
 if workshop is None:
     st.info("Open a workshop to export it.", icon=":material/info:")

@@ -3,7 +3,7 @@ import streamlit as st
 
 from cxcore import brainstorm, whys
 from cxcore import path as guided_path
-from cxui import chrome, confirm, feedback, graph
+from cxui import chrome, confirm, edit_mode, feedback, graph
 from cxui.text import plain
 
 KEY = "five_whys"
@@ -12,9 +12,10 @@ CAN_BRAINSTORM = "brainstorm" in [s.key for s in guided_path.STEPS]
 NEW_PROBLEM, NEW_SOURCE = "five_whys_new_problem", "five_whys_new_source"
 ANSWER = {"text": "five_whys_answer_text", "evidence_source": "five_whys_answer_source",
           "evidence_figure": "five_whys_answer_figure"}
+editing = edit_mode.editing(KEY)
 
-with st.expander("How this step works", icon=":material/help:"):
-    st.markdown(
+if editing:
+    st.expander("How this step works", icon=":material/help:").markdown(
         "Start from one specific problem, often a pain point from the journey map. Ask "
         "**why does this happen?** and write every answer the room offers: a why can have "
         "several answers, so the chain grows into a tree. Then ask why of each answer, and keep "
@@ -57,8 +58,9 @@ def confirm_row(label: str, target: tuple[str, int], action, done: str, key: str
 analyses = {a.id: a for a in whys.list_analyses(conn, workshop.id)}
 sources = dict(whys.pain_points(conn, workshop.id))
 pick, new = st.columns([3, 2], gap="large", vertical_alignment="bottom")
-with new, st.expander("Start a new analysis", icon=":material/add_circle:",
-                      expanded=not analyses):
+
+
+def new_analysis_form() -> None:
     st.text_input("Problem statement", key=NEW_PROBLEM, max_chars=whys.PROBLEM_MAX,
                   placeholder="e.g. Card activation calls peak on Mondays",
                   live=True, persist_state="session")
@@ -67,6 +69,12 @@ with new, st.expander("Start a new analysis", icon=":material/add_circle:",
                      format_func=lambda e: "None" if e is None else sources[e])
     st.button("Start analysis", key="five_whys_start", icon=":material/add:", type="primary",
               on_click=start_analysis)
+
+
+if editing or not analyses:
+    with new, st.expander("Start a new analysis", icon=":material/add_circle:",
+                          expanded=not analyses):
+        new_analysis_form()
 with pick:
     if not analyses:
         st.info("No analysis yet. Write a problem statement to start the first one.",
@@ -75,8 +83,10 @@ with pick:
         st.stop()
     if st.session_state.get("five_whys_analysis") not in analyses:
         st.session_state.five_whys_analysis = next(iter(analyses))
-    st.selectbox(f"Analysis ({len(analyses)})", list(analyses), key="five_whys_analysis",
-                 format_func=lambda a: analyses[a].problem)
+    if editing or len(analyses) > 1:  # one analysis: its problem below is enough
+        st.selectbox(f"Analysis ({len(analyses)})", list(analyses), key="five_whys_analysis",
+                     format_func=lambda a: analyses[a].problem,
+                     label_visibility="visible" if editing else "collapsed")
     analysis = analyses[st.session_state.five_whys_analysis]
     answers = whys.list_answers(conn, workshop.id, analysis.id)
     rows = whys.tree(answers)
@@ -110,7 +120,9 @@ if clicked is not None:
     st.session_state[pick_key] = graph.answer_id(clicked)
 if st.session_state.get(pick_key) not in (None, *by_id):
     st.session_state[pick_key] = None
-with st.container(border=True):
+
+
+def answer_box() -> None:
     st.markdown("**:material/edit_note: Answer or edit**")
     chosen_id = st.selectbox(
         "Pick the problem or an answer (or click it in the graph)", [None, *by_id], key=pick_key,
@@ -146,6 +158,11 @@ with st.container(border=True):
     st.button("Add answer", key="five_whys_add", icon=":material/subdirectory_arrow_right:",
               type="primary", on_click=add_answer, args=(analysis.id, chosen_id))
 
+
+if editing:
+    with st.container(border=True):
+        answer_box()
+
 st.subheader(f"Root causes ({len(causes)})", anchor=False)
 if not causes:
     st.caption("None yet: a root cause is a proven answer with nothing proven beneath it, "
@@ -174,11 +191,12 @@ for cause in causes:
                     st.switch_page("pages/brainstorm.py")
                 st.rerun()
 
-with st.expander("Edit or delete this analysis", icon=":material/settings:"):
-    feedback.bound(st.text_input, "Problem statement", f"five_whys_problem_{analysis.id}",
-                   analysis.problem, whys.update_problem, workshop.id, analysis.id,
-                   max_chars=whys.PROBLEM_MAX)
-    confirm_row("Delete this analysis and all its answers", ("analysis", analysis.id),
-                whys.delete_analysis, "Analysis deleted", "five_whys_delete_analysis")
+if editing:
+    with st.expander("Edit or delete this analysis", icon=":material/settings:"):
+        feedback.bound(st.text_input, "Problem statement", f"five_whys_problem_{analysis.id}",
+                       analysis.problem, whys.update_problem, workshop.id, analysis.id,
+                       max_chars=whys.PROBLEM_MAX)
+        confirm_row("Delete this analysis and all its answers", ("analysis", analysis.id),
+                    whys.delete_analysis, "Analysis deleted", "five_whys_delete_analysis")
 
 chrome.end_step(KEY)

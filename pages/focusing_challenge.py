@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import challenge
-from cxui import chrome, confirm, feedback
+from cxui import chrome, confirm, edit_mode, feedback
 from cxui.text import plain
 
 KEY = "focusing_challenge"
@@ -11,9 +11,10 @@ NEW = {part: f"challenge_new_{part}" for part in challenge.PARTS}
 HINTS = {"who": "e.g. First-time home buyers",
          "what": "e.g. get a mortgage decision on their phone in one sitting",
          "why": "e.g. they can make an offer with confidence"}
+edit_on = edit_mode.editing(KEY)
 
-with st.expander("How this step works", icon=":material/help:"):
-    st.markdown(
+if edit_on:
+    st.expander("How this step works", icon=":material/help:").markdown(
         "A focusing challenge keeps a room of people on one problem for the rest of the "
         "workshop. Name **who** the change is for, **what** they should be able to do, and "
         "**why** that matters to them. Write a few drafts, read them aloud, then choose the one "
@@ -40,8 +41,9 @@ if chosen:
         st.caption("THE WORKSHOP'S CHALLENGE")
         st.markdown(f"### {plain(chosen.sentence)}")
 
-write, listing = st.columns([2, 3], gap="large")
-with write:
+
+
+def write_form() -> None:
     st.subheader("Write a draft", anchor=False)
     for part in challenge.PARTS:
         st.text_input(challenge.LABELS[part], key=NEW[part], placeholder=HINTS[part],
@@ -51,7 +53,21 @@ with write:
     st.button("Add draft", type="primary", icon=":material/add:", on_click=add_draft,
               key="challenge_add")
 
-with listing:
+
+def read_only_drafts() -> None:
+    """The room's view: the chosen challenge once (above), the other drafts under it."""
+    others = [d for d in drafts if not d.chosen]
+    if not drafts:
+        st.caption("No drafts yet.")
+        edit_mode.hint("write one")
+    elif others:
+        st.subheader(f"Other drafts ({len(others)})" if chosen else f"Drafts ({len(drafts)})",
+                     anchor=False)
+        for draft in others:
+            st.container(border=True).markdown(plain(draft.sentence))
+
+
+def draft_list() -> None:
     st.subheader(f"Drafts ({len(drafts)})", anchor=False)
     if not drafts:
         st.caption("No drafts yet. Write the first one on the left.")
@@ -80,4 +96,13 @@ with listing:
                 workshop.id, "challenges", draft.id, challenge.delete, "Challenge deleted"),
                 key=f"challenge_delete_{draft.id}", place=delete, width="stretch")
 
+
+if edit_on:
+    write, listing = st.columns([2, 3], gap="large")
+    with write:
+        write_form()
+    with listing:
+        draft_list()
+else:
+    read_only_drafts()
 chrome.end_step(KEY)

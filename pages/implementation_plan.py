@@ -4,16 +4,17 @@ import datetime as dt
 import streamlit as st
 
 from cxcore import cards, goals, plan, stakeholders
-from cxui import chrome, confirm, feedback, plan_views
+from cxui import chrome, confirm, edit_mode, feedback, plan_views
 from cxui.text import plain
 
 KEY = "implementation_plan"
 conn, workshop = chrome.begin_step(KEY)
 PICK = "plan_pick"
 today = dt.date.today()
+editing = edit_mode.editing(KEY)
 
-with st.expander("How this step works", icon=":material/help:"):
-    st.markdown(
+if editing:
+    st.expander("How this step works", icon=":material/help:").markdown(
         "Each experience design card and each goal needs people who make it happen. Write the "
         "actions as short, concrete jobs, give each an **owner** in a **department** and a **due "
         "date**, and say which card or goal it moves. Keep the status current as work goes on: "
@@ -60,8 +61,9 @@ for action in overdue:
     st.error(f"**Overdue:** {plain(action.title)} (due {action.due_label}, "
              f"{action.status_label.lower()})", icon=":material/alarm:")
 
-board, side = st.columns([3, 2], gap="large")
-with side:
+
+
+def edit_panel() -> None:
     with st.container(border=True):
         st.subheader("Add an action", anchor=False)
         st.text_input("New action", key="plan_new", on_change=quick_add,
@@ -81,16 +83,22 @@ with side:
             confirm.delete_button("Delete action", confirm.Deletion(
                 workshop.id, "actions", current.id, plan.delete_action, "Action deleted",
                 (PICK,)), key="plan_delete")
+board, side = st.columns([3, 2], gap="large") if editing else (st.container(), None)
+if side:
+    with side:
+        edit_panel()
+per_row = 2 if editing else 3  # the room's view: the departments across the screen
 with board:
     by_department, table = st.tabs([":material/apartment: By department",
                                     ":material/table: All actions"])
     with by_department:
         plans = plan.department_plans(departments, actions)
         if not plans:
-            st.caption("No actions yet. Type the first one on the right.")
-        left, right = st.columns(2)
+            st.caption("No actions yet. Type the first one on the right." if editing else
+                       "No actions yet.")
+        places = st.columns(per_row)
         for number, department in enumerate(plans):
-            with left if number % 2 == 0 else right:
+            with places[number % per_row]:
                 plan_views.department_card(department, today)
     with table:
         if actions:

@@ -3,19 +3,20 @@ import streamlit as st
 
 from cxcore import journeys
 from cxcore import path as guided_path
-from cxui import chrome, confirm, downloads, feedback, journey_view, room_views, session
+from cxui import chrome, confirm, downloads, edit_mode, feedback, journey_view, room_views, session
 from cxui.text import plain
 
 KEY = "journey_map"
 conn, workshop = chrome.begin_step(KEY)
 presenting = session.presenting()
+editing = edit_mode.editing(KEY)
 journey_view.style(presenting)
 TARGETS = {"five_whys": "pages/five_whys.py", "brainstorm": "pages/brainstorm.py"}
 target = st.session_state.pop("journey_goto", None)
 if target in TARGETS and target in {s.key for s in guided_path.STEPS}:
     st.switch_page(TARGETS[target])
 
-if not presenting:  # on the projector the grid gets the room
+if editing and not presenting:  # on the projector the grid gets the room
     st.expander("How this step works", icon=":material/help:").markdown(
         "Walk through the relationship from one persona's point of view, stage by stage. The "
         "stages start as the **5 A's**: Attract, Accept, Adopt, Amplify and Advance; rename, "
@@ -64,18 +65,25 @@ if not all_journeys:
 by_id = {j.id: j for j in all_journeys}
 if st.session_state.get("journey_pick") not in by_id:
     st.session_state.journey_pick = all_journeys[0].id
-pick, views, add, settings = st.columns([3, 2.2, 1, 1], vertical_alignment="bottom")
-pick.selectbox("Journey", list(by_id), key="journey_pick", format_func=lambda j: by_id[j].label)
+# On the projector the journey, the view and the capture box share one row above the grid.
+pick, views, *rest = st.columns([2.6, 1.1, 1.6, 1.6, 3.4, 1.7] if presenting else
+                                [2.6, 2.4, 1.3, 1.1] if editing else [3, 2.4],
+                                vertical_alignment="bottom")
+labels = "collapsed" if presenting else "visible"
+pick.selectbox("Journey", list(by_id), key="journey_pick", format_func=lambda j: by_id[j].label,
+               label_visibility=labels)
 journey = by_id[st.session_state.journey_pick]
 phone = "Mobi" in st.context.headers.get("User-Agent", "")  # phones start on one stage
+view_names = ({"grid": ":material/view_column:", "stage": ":material/view_agenda:"} if presenting
+              else {"grid": ":material/view_column: Whole journey",
+                    "stage": ":material/view_agenda: One stage"})
 view = views.segmented_control(
     "View", ["grid", "stage"], key="journey_view", required=True,
     default="stage" if phone else "grid", label_visibility="collapsed",
-    format_func={"grid": ":material/view_column: Whole journey",
-                 "stage": ":material/view_agenda: One stage at a time"}.get)
-with add.popover("New journey", icon=":material/add:", width="stretch"):
-    new_journey_form(free_personas)
-with settings.popover("Journey", icon=":material/settings:", width="stretch"):
+    format_func=view_names.get, help="The whole journey, or one stage at a time")
+
+
+def journey_settings() -> None:
     names = journeys.persona_names(conn, workshop.id)
     feedback.bound(st.text_input, "Title", f"journey_title_{journey.id}", journey.title,
                    journeys.rename_journey, workshop.id, journey.id, max_chars=journeys.TITLE_MAX)
@@ -86,6 +94,13 @@ with settings.popover("Journey", icon=":material/settings:", width="stretch"):
     confirm.delete_button("Delete journey", confirm.Deletion(
         workshop.id, "journeys", journey.id, journeys.delete_journey, "Journey deleted"),
         key="journey_delete")
+
+
+if editing and not presenting:
+    with rest[0].popover("New journey", icon=":material/add:", width="stretch"):
+        new_journey_form(free_personas)
+    with rest[1].popover("Journey", icon=":material/settings:", width="stretch"):
+        journey_settings()
 
 stages = {s.id: s for s in journey.stages}
 stage_ids = list(stages)
@@ -106,18 +121,27 @@ def step_stage(step: int) -> None:
     st.session_state.journey_stage = stage_ids[index % len(stage_ids)]
 
 
-with st.container(border=True):
-    where, lane, text = st.columns([2, 2, 5], vertical_alignment="bottom")
-    where.selectbox("Stage", stage_ids, key="journey_stage",
+def capture_box(where, lane, text, room) -> None:
+    where.selectbox("Stage", stage_ids, key="journey_stage", label_visibility=labels,
                     format_func=lambda s: f"{stage_ids.index(s) + 1}. {stages[s].name}")
-    lane.selectbox("Lane", journeys.LANES, key="journey_lane",
+    lane.selectbox("Lane", journeys.LANES, key="journey_lane", label_visibility=labels,
                    format_func=journeys.LANE_LABELS.get)
     text.text_input("New entry: type and press Enter", key="journey_new", on_change=add_entry,
                     max_chars=journeys.ENTRY_MAX, persist_state="session",
-                    placeholder="e.g. Compares rates on a comparison site")
-    room_views.open_to_room(conn, workshop.id, "journey", key="journey_room",
-                            stage_id=st.session_state.journey_stage,
-                            lane=st.session_state.journey_lane)
+                    label_visibility=labels, placeholder="New entry: type and press Enter"
+                    if presenting else "e.g. Compares rates on a comparison site")
+    with room:
+        room_views.open_to_room(conn, workshop.id, "journey", key="journey_room",
+                                stage_id=st.session_state.journey_stage,
+                                lane=st.session_state.journey_lane)
+
+
+if presenting:
+    capture_box(*rest[:4])
+else:
+    with st.container(border=True):
+        where, lane, text = st.columns([2, 2, 5], vertical_alignment="bottom")
+        capture_box(where, lane, text, st.container())
 if view == "stage":
     current = st.session_state.journey_stage
     with st.container(horizontal=True, vertical_alignment="center"):  # a row, even on a phone
@@ -128,7 +152,7 @@ if view == "stage":
                   on_click=step_stage, args=(1,))
     journey_view.one_stage(stages[current], stage_ids.index(current) + 1)
 else:
-    journey_view.grid(journey)
+    journey_view.grid(journey, compact=presenting)
 
 with st.container(border=True):
     st.markdown("**:material/show_chart: Emotion curve**")
@@ -148,8 +172,7 @@ def send(action, goto: str) -> None:
         st.session_state[OPEN_KEYS[goto]] = new_id
 
 
-entry_tools, stage_tools = st.columns(2, gap="large")
-with entry_tools, st.container(border=True):
+def entry_tools() -> None:
     st.markdown("**:material/edit_note: Edit an entry**")
     entries = {e.id: e for e in journey.entries}
     if st.session_state.get("journey_entry") not in entries:
@@ -186,7 +209,7 @@ def add_stage() -> None:
         st.session_state.journey_new_stage = ""
 
 
-with stage_tools, st.container(border=True):
+def stage_tools() -> None:
     stage = stages[st.session_state.journey_stage]
     st.markdown(f"**:material/view_column: Stage: {plain(stage.name)}** "
                 "(pick another with *Stage* above)")
@@ -213,5 +236,18 @@ with stage_tools, st.container(border=True):
         key="journey_remove", place=row, keep_button=True)
     st.text_input("Add a stage: type its name and press Enter", key="journey_new_stage",
                   on_change=add_stage, max_chars=journeys.STAGE_NAME_MAX)
+
+
+if editing:
+    if presenting:  # the journey's own settings sit with the editing tools on the projector
+        with st.popover("Journey settings and new journey", icon=":material/settings:"):
+            journey_settings()
+            st.divider()
+            new_journey_form(free_personas)
+    left, right = st.columns(2, gap="large")
+    with left, st.container(border=True):
+        entry_tools()
+    with right, st.container(border=True):
+        stage_tools()
 
 chrome.end_step(KEY)

@@ -3,15 +3,15 @@ import pandas as pd
 import streamlit as st
 
 from cxcore import chain
-from cxui import chrome
+from cxui import chrome, edit_mode
 from cxui.chain_view import chain_graph, legend, thread_steps
 from cxui.text import plain
 
 KEY = "linked_chain"
 conn, workshop = chrome.begin_step(KEY)
 
-with st.expander("How this step works", icon=":material/help:"):
-    st.markdown(
+if edit_mode.editing(KEY):  # the page has no forms: Edit shows the explanation
+    st.expander("How this step works", icon=":material/help:").markdown(
         "Every step so far hands something to the next: a pain point on the journey is traced "
         "to a proven root cause, the root cause is brainstormed into ideas, the best idea is "
         "written up as a card, the card gets actions in the plan, the actions serve a goal, and "

@@ -4,7 +4,7 @@ import datetime as dt
 import streamlit as st
 
 from cxcore import goals, measurement
-from cxui import chrome, confirm, feedback
+from cxui import chrome, confirm, edit_mode, feedback
 from cxui import measurement_views as views
 from cxui.text import plain
 
@@ -12,9 +12,10 @@ KEY = "measurement"
 conn, workshop = chrome.begin_step(KEY)
 PREVIEW = "measure_preview"
 today = dt.date.today()
+editing = edit_mode.editing(KEY)
 
-with st.expander("How this step works", icon=":material/help:"):
-    st.markdown(
+if editing:
+    st.expander("How this step works", icon=":material/help:").markdown(
         "A goal only steers the work if someone looks at the number. Record each goal's metric "
         "as it comes in (a date and a value), one at a time or by pasting a CSV with the columns "
         "`date,value`. The chart sets the readings against where you started and where you aim "
@@ -69,6 +70,61 @@ def log_review() -> None:
             state[key] = ""
 
 
+def reading_forms(goal: goals.Goal, readings: list, names: dict[int, str]) -> None:
+    with st.container(border=True):
+        st.subheader("Add a reading", anchor=False)
+        left, right = st.columns(2)
+        left.date_input("Date", value=today, key="measure_date",
+                        min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
+        right.number_input(f"Value{f' ({goal.unit})' if goal.unit else ''}", value=None,
+                           key="measure_value", format="%g")
+        st.button("Add reading", key="measure_add", type="primary", icon=":material/add:",
+                  on_click=add_one, args=(goal.id,))
+    with st.container(border=True):
+        st.subheader("Paste or upload readings", anchor=False)
+        st.text_area("CSV: date,value", key="measure_csv", height=110,
+                     placeholder="date,value\n2026-01-31,21\n2026-02-28,22")
+        upload = st.file_uploader("Or a CSV file", type=["csv", "txt"], key="measure_file")
+        st.button("Check the readings", key="measure_check", icon=":material/rule:",
+                  on_click=lambda: preview(
+                      upload.getvalue().decode("utf-8", "replace") if upload
+                      else st.session_state.get("measure_csv", "")))
+        parsed = st.session_state.get(PREVIEW)
+        if parsed is not None:
+            views.bad_rows(parsed)
+            if parsed.good:
+                st.markdown(f"**{len(parsed.good)} reading(s) ready** for "
+                            f"{plain(names[goal.id])}.")
+                st.button(f"Save {len(parsed.good)} reading(s)", key="measure_save",
+                          type="primary", icon=":material/save:",
+                          on_click=save_preview, args=(goal.id,))
+            else:
+                st.caption("Nothing to save.")
+    if readings:
+        labels = {r.id: f"{goals.format_date(r.taken)}: {r.value:g}" for r in readings}
+        doomed = st.selectbox("Remove a reading", [None, *labels], key="measure_doomed",
+                              format_func=lambda i: "Choose…" if i is None else labels[i])
+        if doomed:
+            confirm.delete_button("Remove reading", confirm.Deletion(
+                workshop.id, "readings", doomed, measurement.delete_reading,
+                "Reading removed", ("measure_doomed",)), key="measure_remove")
+
+
+def review_form() -> None:
+    with st.container(border=True):
+        st.subheader("Log a review", anchor=False)
+        st.date_input("Held on", value=today, key="review_held",
+                      min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
+        st.text_area("What works", key="review_works", max_chars=measurement.REVIEW_TEXT_MAX)
+        st.text_area("What does not work", key="review_not",
+                     max_chars=measurement.REVIEW_TEXT_MAX)
+        st.radio("Decision", list(measurement.DECISIONS), key="review_decision",
+                 format_func=measurement.DECISIONS.get, horizontal=True)
+        st.text_area("Notes", key="review_notes", max_chars=measurement.REVIEW_TEXT_MAX)
+        st.button("Log review", key="review_log", type="primary", icon=":material/add:",
+                  on_click=log_review)
+
+
 readings_tab, reviews_tab = st.tabs([":material/monitoring: Readings",
                                      ":material/event_repeat: Reviews"])
 with readings_tab:
@@ -86,7 +142,7 @@ with readings_tab:
             ("Progress to target", views.progress_text(share)))):
         with column.container(border=True):
             st.metric(label, value)
-    chart, entry = st.columns([3, 2], gap="large")
+    chart, entry = st.columns([3, 2], gap="large") if editing else (st.container(), None)
     with chart:
         if readings:
             st.plotly_chart(views.trend_chart(goal, readings), key="measure_chart",
@@ -94,44 +150,9 @@ with readings_tab:
             views.readings_table(readings, goal.unit)
         else:
             st.caption("No readings for this goal yet. Add the first one on the right.")
-    with entry:
-        with st.container(border=True):
-            st.subheader("Add a reading", anchor=False)
-            left, right = st.columns(2)
-            left.date_input("Date", value=today, key="measure_date",
-                            min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
-            right.number_input(f"Value{f' ({goal.unit})' if goal.unit else ''}", value=None,
-                               key="measure_value", format="%g")
-            st.button("Add reading", key="measure_add", type="primary", icon=":material/add:",
-                      on_click=add_one, args=(goal.id,))
-        with st.container(border=True):
-            st.subheader("Paste or upload readings", anchor=False)
-            st.text_area("CSV: date,value", key="measure_csv", height=110,
-                         placeholder="date,value\n2026-01-31,21\n2026-02-28,22")
-            upload = st.file_uploader("Or a CSV file", type=["csv", "txt"], key="measure_file")
-            st.button("Check the readings", key="measure_check", icon=":material/rule:",
-                      on_click=lambda: preview(
-                          upload.getvalue().decode("utf-8", "replace") if upload
-                          else st.session_state.get("measure_csv", "")))
-            parsed = st.session_state.get(PREVIEW)
-            if parsed is not None:
-                views.bad_rows(parsed)
-                if parsed.good:
-                    st.markdown(f"**{len(parsed.good)} reading(s) ready** for "
-                                f"{plain(names[goal.id])}.")
-                    st.button(f"Save {len(parsed.good)} reading(s)", key="measure_save",
-                              type="primary", icon=":material/save:",
-                              on_click=save_preview, args=(goal.id,))
-                else:
-                    st.caption("Nothing to save.")
-        if readings:
-            labels = {r.id: f"{goals.format_date(r.taken)}: {r.value:g}" for r in readings}
-            doomed = st.selectbox("Remove a reading", [None, *labels], key="measure_doomed",
-                                  format_func=lambda i: "Choose…" if i is None else labels[i])
-            if doomed:
-                confirm.delete_button("Remove reading", confirm.Deletion(
-                    workshop.id, "readings", doomed, measurement.delete_reading,
-                    "Reading removed", ("measure_doomed",)), key="measure_remove")
+    if editing:
+        with entry:
+            reading_forms(goal, readings, names)
 
 with reviews_tab:
     cadence = measurement.cadence(conn, workshop.id)
@@ -145,20 +166,10 @@ with reviews_tab:
         late = due is not None and due < today
         st.metric("Next review due", goals.format_date(due.isoformat()) if due else "—",
                   delta="overdue" if late else None, delta_color="inverse")
-    log, history = st.columns([2, 3], gap="large")
-    with log:
-        with st.container(border=True):
-            st.subheader("Log a review", anchor=False)
-            st.date_input("Held on", value=today, key="review_held",
-                          min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
-            st.text_area("What works", key="review_works", max_chars=measurement.REVIEW_TEXT_MAX)
-            st.text_area("What does not work", key="review_not",
-                         max_chars=measurement.REVIEW_TEXT_MAX)
-            st.radio("Decision", list(measurement.DECISIONS), key="review_decision",
-                     format_func=measurement.DECISIONS.get, horizontal=True)
-            st.text_area("Notes", key="review_notes", max_chars=measurement.REVIEW_TEXT_MAX)
-            st.button("Log review", key="review_log", type="primary", icon=":material/add:",
-                      on_click=log_review)
+    log, history = st.columns([2, 3], gap="large") if editing else (None, st.container())
+    if editing:
+        with log:
+            review_form()
     with history:
         reviews = measurement.list_reviews(conn, workshop.id)
         st.subheader(f"Review log ({len(reviews)})", anchor=False)

@@ -2,16 +2,17 @@
 import streamlit as st
 
 from cxcore import empathy, personas
-from cxui import chrome, confirm, downloads, feedback, persona_views
+from cxui import chrome, confirm, downloads, edit_mode, feedback, persona_views
 
 KEY = "personas"
 conn, workshop = chrome.begin_step(KEY)
 EDITING = "personas_editing"
 NEW_NAME = "personas_new_name"
 UPLOAD_ROUND = "personas_upload_round"
+editing = edit_mode.editing(KEY)
 
-with st.expander("How this step works", icon=":material/help:"):
-    st.markdown(
+if editing:
+    st.expander("How this step works", icon=":material/help:").markdown(
         "A persona stands for a group of customers who share a situation, habits and goals. "
         "Give each one a name and a face so the room can talk about *Harold* or *Sam* instead "
         "of \"segment B\". Keep to **one to five**: enough to cover the customers who matter "
@@ -70,9 +71,11 @@ else:
         for persona in items:
             downloads.persona_poster_button(workshop.id, persona,
                                             key=f"personas_poster_{persona.id}")
+if not editing:
+    edit_mode.hint("add or change personas")
 
-add_column, edit_column = st.columns([1, 2], gap="large")
-with add_column:
+
+def add_form() -> None:
     st.subheader("Add a persona", anchor=False)
     st.text_input("Name", key=NEW_NAME, placeholder="e.g. Margaret", live=True,
                   persist_state="session", max_chars=personas.NAME_MAX)
@@ -113,7 +116,7 @@ def edit_persona(persona: personas.Persona) -> None:
         key=f"{prefix}_delete", place=delete, keep_button=True, border=True)
 
 
-with edit_column:
+def edit_form() -> None:
     st.subheader("Edit a persona", anchor=False)
     if not items:
         st.caption("Add a persona or a worked example first.")
@@ -128,8 +131,7 @@ with edit_column:
             st.caption("Every change is saved as you make it.")
             edit_persona(by_id[chosen])
 
-with st.expander("AI prompt pack: check your personas against your data",
-                 icon=":material/smart_toy:"):
+def prompt_pack() -> None:
     st.markdown(
         "Copy this text (the copy button is at its top right) into the AI tool your "
         "organisation approves, together with your customer data. It asks what an analyst "
@@ -137,4 +139,14 @@ with st.expander("AI prompt pack: check your personas against your data",
         "**This app sends nothing anywhere:** the text only leaves when you paste it.")
     st.code(personas.prompt_pack(conn, workshop.id), language=None, wrap_lines=True)
 
+
+if editing:
+    add_column, edit_column = st.columns([1, 2], gap="large")
+    with add_column:
+        add_form()
+    with edit_column:
+        edit_form()
+    with st.expander("AI prompt pack: check your personas against your data",
+                     icon=":material/smart_toy:"):
+        prompt_pack()
 chrome.end_step(KEY)

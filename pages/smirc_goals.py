@@ -4,15 +4,16 @@ import datetime as dt
 import streamlit as st
 
 from cxcore import goals
-from cxui import chrome, confirm, feedback
+from cxui import chrome, confirm, edit_mode, feedback
 from cxui.text import plain
 
 KEY = "smirc_goals"
 conn, workshop = chrome.begin_step(KEY)
 EDITING = "smirc_editing"
+edit_on = edit_mode.editing(KEY)
 
-with st.expander("How this step works", icon=":material/help:"):
-    st.markdown(
+if edit_on:
+    st.expander("How this step works", icon=":material/help:").markdown(
         "A goal turns the vision into something the team can steer by. Give each goal a "
         "metric, where it stands today (baseline), where it should get to (target), by when, "
         "and **because**: the business result it serves. Then test it against five checks:\n\n"
@@ -68,9 +69,10 @@ def goal_card(number: int, goal: goals.Goal) -> None:
             st.markdown(f"_Because {plain(goal.because)}_")
         elif not goal.reason:
             st.markdown(":orange[No “because” yet]")
-        st.button("Editing" if editing else "Edit", key=f"smirc_edit_{goal.id}",
-                  icon=":material/edit:", disabled=editing,
-                  on_click=st.session_state.__setitem__, args=(EDITING, goal.id))
+        if edit_on:
+            st.button("Editing" if editing else "Edit", key=f"smirc_edit_{goal.id}",
+                      icon=":material/edit:", disabled=editing,
+                      on_click=st.session_state.__setitem__, args=(EDITING, goal.id))
 
 
 def field(widget, label: str, goal: goals.Goal, name: str, stored, **kwargs) -> None:
@@ -133,13 +135,15 @@ def add_panel() -> None:
 
 all_goals = goals.list_goals(conn, workshop.id)
 editing = next((g for g in all_goals if g.id == st.session_state.get(EDITING)), None)
-cards, side = st.columns([3, 2], gap="large")
+cards, side = st.columns([3, 2], gap="large") if edit_on else (st.container(), st.container())
+per_row = 2 if edit_on else 3  # the room's view: the goals across the screen
 with side:
-    with st.container(border=True):
-        if editing:
-            editor(editing)
-        else:
-            add_panel()
+    if edit_on:
+        with st.container(border=True):
+            if editing:
+                editor(editing)
+            else:
+                add_panel()
     st.markdown("**Advice**")
     *warnings, standing = goals.advice(all_goals)
     for message in warnings:
@@ -151,13 +155,13 @@ with cards:
                "C contextual. Green: passed.")
     if not all_goals:
         st.caption("No goals yet. Type one on the right, or start from the example.")
-    for start in range(0, len(all_goals), 2):
-        row = st.columns(2)
-        for column, (number, goal) in zip(row, enumerate(all_goals[start:start + 2],
+    for start in range(0, len(all_goals), per_row):
+        row = st.columns(per_row)
+        for column, (number, goal) in zip(row, enumerate(all_goals[start:start + per_row],
                                                          start=start + 1)):
             with column:
                 goal_card(number, goal)
-    if editing:
+    if editing and edit_on:
         st.button("Add another goal", key="smirc_add_more", icon=":material/add:",
                   on_click=st.session_state.__setitem__, args=(EDITING, None))
 

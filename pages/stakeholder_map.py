@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import stakeholders as sh
-from cxui import chrome, confirm, feedback, session
+from cxui import chrome, confirm, edit_mode, feedback, session
 from cxui import stakeholder_views as views
 from cxui.text import plain
 
@@ -11,9 +11,10 @@ conn, workshop = chrome.begin_step(KEY)
 NEW = {"name": "stakeholder_map_new_name", "department": "stakeholder_map_new_department",
        "support": "stakeholder_map_new_support", "influence": "stakeholder_map_new_influence"}
 SELECTED = "stakeholder_map_selected"
+editing = edit_mode.editing(KEY)
 
-with st.expander("How this step works", icon=":material/help:"):
-    st.markdown(
+if editing:
+    st.expander("How this step works", icon=":material/help:").markdown(
         "CX work crosses departments, so it needs people who can open doors. Add the people "
         "and groups whose backing matters, then score each one from 0 to 10 on **support** "
         "(how much they back better customer experience) and **influence** (how much they can "
@@ -42,8 +43,7 @@ def add_stakeholder() -> None:
         st.session_state[SELECTED] = new_id
 
 
-chart_column, side = st.columns([3, 2], gap="large")
-with side:
+def edit_panels() -> None:
     with st.container(border=True):
         st.markdown("##### :material/person_add: Add a stakeholder")
         st.text_input("Person or group", key=NEW["name"], max_chars=sh.NAME_MAX,
@@ -89,6 +89,25 @@ with side:
                     workshop.id, "stakeholders", person.id, sh.delete_stakeholder,
                     "Stakeholder deleted"), key="stakeholder_map_delete")
 
+def four_ways(per_row: int) -> None:
+    grouped = sh.by_quadrant(people)
+    st.subheader("The four ways to engage", anchor=False)
+    order = (sh.GATEKEEPER, sh.CHAMPION, sh.BYSTANDER, sh.SUPPORTER)
+    for start in range(0, len(order), per_row):
+        for column, quadrant in zip(st.columns(per_row), order[start:start + per_row]):
+            with column.container(border=True):
+                group = grouped[quadrant]
+                st.markdown(f"{views.badge(quadrant)} **{len(group)}**")
+                st.caption(sh.STRATEGIES[quadrant])
+                st.markdown(", ".join(f"**{plain(p.name)}**" for p in group) or "*Nobody yet.*")
+
+
+chart_column, side = st.columns([3, 2], gap="large")
+with side:
+    if editing:
+        edit_panels()
+    else:  # the room's view: the map and the four ways side by side
+        four_ways(per_row=1)
 with chart_column:
     if people:
         st.plotly_chart(views.quadrant_chart(people, midpoint, big=session.presenting()),
@@ -97,15 +116,8 @@ with chart_column:
         st.info("No stakeholders yet. Add the first one on the right: the map fills in as "
                 "you go.", icon=":material/groups:")
 
-grouped = sh.by_quadrant(people)
-st.subheader("The four ways to engage", anchor=False)
-for row in ((sh.GATEKEEPER, sh.CHAMPION), (sh.BYSTANDER, sh.SUPPORTER)):
-    for column, quadrant in zip(st.columns(2), row):
-        with column.container(border=True):
-            group = grouped[quadrant]
-            st.markdown(f"{views.badge(quadrant)} **{len(group)}**")
-            st.caption(sh.STRATEGIES[quadrant])
-            st.markdown(", ".join(f"**{plain(p.name)}**" for p in group) or "*Nobody yet.*")
+if editing:
+    four_ways(per_row=2)
 
 if people:
     by_table, by_department = st.tabs([":material/table_rows: All stakeholders by quadrant",
@@ -118,9 +130,10 @@ if people:
         st.dataframe(views.department_table(sh.departments(conn, workshop.id)),
                      hide_index=True, width="stretch", key="stakeholder_map_departments")
 
-with st.expander("Map settings", icon=":material/settings:"):
-    feedback.bound(st.number_input, "Midpoint (a score this high or higher counts as high)",
-                   "stakeholder_map_midpoint", midpoint, sh.set_midpoint, workshop.id,
-                   min_value=1, max_value=sh.SCORE_MAX, step=1)
+if editing:
+    with st.expander("Map settings", icon=":material/settings:"):
+        feedback.bound(st.number_input, "Midpoint (a score this high or higher counts as high)",
+                       "stakeholder_map_midpoint", midpoint, sh.set_midpoint, workshop.id,
+                       min_value=1, max_value=sh.SCORE_MAX, step=1)
 
 chrome.end_step(KEY)

@@ -2,11 +2,12 @@
 import streamlit as st
 
 from cxcore import statements
-from cxui import chrome, confirm, feedback
+from cxui import chrome, confirm, edit_mode, feedback
 from cxui.text import plain
 
 KEY = "statements"
 conn, workshop = chrome.begin_step(KEY)
+editing = edit_mode.editing(KEY)
 
 EXPLAIN = {
     "vision": "The vision is the hopeful picture: in a paragraph, how should customers feel "
@@ -107,6 +108,8 @@ def draft_card(item: statements.Statement) -> None:
         badge = ":green-badge[:material/verified: Final] " if item.final else \
             ":gray-badge[Draft] "
         st.markdown(f"{badge}{plain(item.text)}")
+        if not editing:
+            return
         if st.session_state.get("statements_editing") == item.id:
             editor(item)
             return
@@ -125,16 +128,21 @@ def draft_card(item: statements.Statement) -> None:
 
 
 def kind_tab(kind: str, found: list[statements.Statement]) -> None:
-    left, right = st.columns([2, 3], gap="large")
-    with left:
-        st.markdown(EXPLAIN[kind])
-        st.caption(f"Example: {EXAMPLES[kind]}")
-        write_form(kind)
-    with right:
-        of_kind = [s for s in found if s.kind == kind]
-        st.markdown(f"**Drafts ({len(of_kind)})**")
+    if editing:
+        left, right = st.columns([2, 3], gap="large")
+        with left:
+            st.markdown(EXPLAIN[kind])
+            st.caption(f"Example: {EXAMPLES[kind]}")
+            write_form(kind)
+    else:
+        right = st.container()
+    with right:  # the room's view leaves out the final one: it is in its card above
+        of_kind = [s for s in found if s.kind == kind and (editing or not s.final)]
+        st.markdown(f"**Drafts ({len(of_kind)})**" if editing else
+                    f"**Other drafts ({len(of_kind)})**")
         if not of_kind:
-            st.caption("No drafts yet. Write the first one on the left.")
+            st.caption("No drafts yet. Write the first one on the left." if editing else
+                       "No drafts yet.")
         for item in sorted(of_kind, key=lambda s: not s.final):
             draft_card(item)
 

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import touchpoints as tp
-from cxui import chrome, confirm, feedback, session
+from cxui import chrome, confirm, edit_mode, feedback, session
 from cxui import touchpoint_views as views
 from cxui.text import plain
 
@@ -12,9 +12,10 @@ NEW = {"channel": "touchpoint_review_new_channel",
        "custom_channel": "touchpoint_review_new_custom",
        "name": "touchpoint_review_new_name", "stage_id": "touchpoint_review_new_stage"}
 SELECTED = "touchpoint_review_selected"
+editing = edit_mode.editing(KEY)
 
-with st.expander("How this step works", icon=":material/help:"):
-    st.markdown(
+if editing:
+    st.expander("How this step works", icon=":material/help:").markdown(
         "List the places where customers meet the organisation, channel by channel, and tie "
         "each to a journey stage where it fits. Then rate every touchpoint from 1 to 5 three "
         "times: how **consistent** it is with the CX vision, how well it **meets the "
@@ -55,8 +56,9 @@ elif points:
     st.success("Every touchpoint meets the vision and the customers' needs: no channel "
                "stands out.", icon=":material/verified:")
 
-chart_column, side = st.columns([3, 2], gap="large")
-with side:
+
+
+def edit_panels() -> None:
     with st.container(border=True):
         st.markdown("##### :material/add_location_alt: Add a touchpoint")
         st.selectbox("Channel", list(tp.CHANNELS), format_func=tp.CHANNELS.get,
@@ -105,6 +107,18 @@ with side:
                     workshop.id, "touchpoints", point.id, tp.delete_touchpoint,
                     "Touchpoint deleted"), key="touchpoint_review_delete")
 
+def channels_ranked() -> None:
+    st.dataframe(views.channel_table(tp.channel_summaries(points)), hide_index=True,
+                 width="stretch", key="touchpoint_review_channels")
+
+
+chart_column, side = st.columns([3, 2], gap="large")
+with side:
+    if editing:
+        edit_panels()
+    elif points:  # the room's view: the chart and the channels ranked side by side
+        st.markdown("##### Channels ranked")
+        channels_ranked()
 with chart_column:
     if points:
         st.markdown("##### Touchpoints by priority")
@@ -117,12 +131,15 @@ with chart_column:
         st.info("No touchpoints yet. Add the first one on the right, e.g. the website's "
                 "mortgage calculator.", icon=":material/touch_app:")
 
-if points:
+if points and not editing:
+    with st.expander("All touchpoints", icon=":material/table_rows:"):
+        st.dataframe(views.touchpoint_table(points, stages), hide_index=True, width="stretch",
+                     key="touchpoint_review_table")
+elif points:
     by_channel, every_point = st.tabs([":material/leaderboard: Channels ranked",
                                        ":material/table_rows: All touchpoints"])
     with by_channel:
-        st.dataframe(views.channel_table(tp.channel_summaries(points)), hide_index=True,
-                     width="stretch", key="touchpoint_review_channels")
+        channels_ranked()
     with every_point:
         st.caption("Click a column heading to sort by it.")
         st.dataframe(views.touchpoint_table(points, stages), hide_index=True, width="stretch",

@@ -5,7 +5,7 @@ import datetime as dt
 
 from cxcore import backup, measurement, sample, workshops
 from cxcore import path as guided_path
-from cxui import confirm, feedback, routing, session
+from cxui import chrome, confirm, feedback, routing, session
 from cxui.text import plain
 
 routing.through_app()  # a first visit straight to this URL still runs app.py
@@ -127,6 +127,7 @@ def trash_section(trashed: list[workshops.Workshop]) -> None:
                 done="Workshop deleted for good", yes_label="Yes, delete for good")
 
 
+chrome.presenter_controls(chrome.last_step_page() if session.current_workshop(conn) else None)
 st.title("CX strategy workshops", anchor=False)
 st.markdown("Build a customer-experience strategy step by step: direction, customers, "
             "journeys, ideas and a plan, every artefact linked to the next.")

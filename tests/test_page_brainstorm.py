@@ -34,7 +34,9 @@ def test_a_brainstorm_starts_from_the_chosen_challenge_and_shows_where_it_came_f
     assert (len(brainstorm.list_brainstorms(conn, wid)), created.technique,
             created.source_challenge_id) == (before + 1, "risky",
                                              challenge.chosen_challenge(conn, wid).id)
-    assert "From the focusing challenge: First-time home buyers" in texts(at)
+    # the chosen challenge is in the header's banner: the source line points to it
+    assert "From the focusing challenge (shown above)" in texts(at)
+    assert "From the focusing challenge: First-time" not in texts(at)
 
 
 def test_enter_adds_the_idea_and_clears_the_box_and_no_scores_show_in_diverge(app_db_path):

@@ -50,3 +50,20 @@ def test_the_colour_turns_amber_at_twenty_percent_left_and_red_at_five(left, lev
                                            (3600, "60:00")])
 def test_mmss_rounds_up_so_the_clock_reaches_zero_only_at_the_end(seconds, text):
     assert mmss(seconds) == text
+
+
+def test_the_chime_is_a_one_second_mono_wav_that_starts_loud_and_fades():
+    import io
+    import wave
+
+    from cxcore import chime
+
+    with wave.open(io.BytesIO(chime.wav_bytes())) as sound:
+        shape = (sound.getnchannels(), sound.getsampwidth(), sound.getframerate(),
+                 sound.getnframes())
+        frames = sound.readframes(sound.getnframes())
+    assert shape == (1, 2, chime.RATE, int(chime.RATE * 0.35) + int(chime.RATE * 0.65))
+    samples = [int.from_bytes(frames[i:i + 2], "little", signed=True)
+               for i in range(0, len(frames), 2)]
+    first, last = max(map(abs, samples[:2000])), max(map(abs, samples[-2000:]))
+    assert first > 10_000 and last < first / 10
