@@ -3,10 +3,18 @@ import streamlit as st
 
 from cxcore import journeys
 from cxcore import path as guided_path
-from cxui import chrome, confirm, feedback, journey_view, room_views, session
+from cxui import chrome, confirm, entry, feedback, journey_view, room_views, session
 from cxui.text import plain
 
 KEY = "journey_map"
+LANE_HINTS = {"actions": "e.g. Compares rates on a comparison site",
+              "needs": "e.g. To know what the monthly payment will be",
+              "thoughts": "e.g. Worried the paperwork will take weeks",
+              "touchpoints": "e.g. Rate comparison page on our website",
+              "systems": "e.g. Mortgage calculator, CRM",
+              "processes": "e.g. Document check by the back office",
+              "pain_points": "e.g. Has to send the same payslip twice",
+              "opportunities": "e.g. Show the monthly payment on the first page"}
 conn, workshop = chrome.begin_step(KEY)
 presenting = session.presenting()
 journey_view.style(presenting)
@@ -98,12 +106,9 @@ if st.session_state.get("journey_stage") not in stages:
     st.session_state.journey_stage = stage_ids[0]
 
 
-def add_entry() -> None:
-    ok, _ = feedback.attempt(journeys.add_entry, workshop.id, st.session_state.journey_stage,
-                             st.session_state.journey_lane, st.session_state.journey_new,
-                             done="Added")
-    if ok:
-        st.session_state.journey_new = ""
+def add_entry(text: str) -> bool:
+    return feedback.attempt(journeys.add_entry, workshop.id, st.session_state.journey_stage,
+                            st.session_state.journey_lane, text, done="Added")[0]
 
 
 def step_stage(step: int) -> None:
@@ -117,9 +122,10 @@ with st.container(border=True):
                     format_func=lambda s: f"{stage_ids.index(s) + 1}. {stages[s].name}")
     lane.selectbox("Lane", journeys.LANES, key="journey_lane",
                    format_func=journeys.LANE_LABELS.get)
-    text.text_input("New entry: type and press Enter", key="journey_new", on_change=add_entry,
-                    max_chars=journeys.ENTRY_MAX, persist_state="session",
-                    placeholder="e.g. Compares rates on a comparison site")
+    with text:
+        entry.new_entry("New entry: type and press Enter", "journey_new", add_entry,
+                        max_chars=journeys.ENTRY_MAX,
+                        placeholder=LANE_HINTS[st.session_state.journey_lane])
     room_views.open_to_room(conn, workshop.id, "journey", key="journey_room",
                             stage_id=st.session_state.journey_stage,
                             lane=st.session_state.journey_lane)
@@ -186,10 +192,9 @@ with entry_tools, st.container(border=True):
         st.markdown(journey_view.entry_markdown(chosen))
 
 
-def add_stage() -> None:
-    if feedback.attempt(journeys.add_stage, workshop.id, journey.id,
-                        st.session_state.journey_new_stage, done="Stage added")[0]:
-        st.session_state.journey_new_stage = ""
+def add_stage(name: str) -> bool:
+    return feedback.attempt(journeys.add_stage, workshop.id, journey.id, name,
+                            done="Stage added")[0]
 
 
 with stage_tools, st.container(border=True):
@@ -220,7 +225,7 @@ with stage_tools, st.container(border=True):
                                     f"{len(stage.entries)} entries?",
                            action=journeys.remove_stage, args=(workshop.id, stage.id),
                            done="Stage removed", yes_label="Yes, remove it")
-    st.text_input("Add a stage: type its name and press Enter", key="journey_new_stage",
-                  on_change=add_stage, max_chars=journeys.STAGE_NAME_MAX)
+    entry.new_entry("Add a stage: type its name and press Enter", "journey_new_stage",
+                    add_stage, max_chars=journeys.STAGE_NAME_MAX)
 
 chrome.end_step(KEY)

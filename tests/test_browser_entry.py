@@ -1,0 +1,54 @@
+"""New-entry boxes in a real browser: one click does one thing and nothing half-typed is saved.
+
+Text typed into a "new" box and left there is a draft: clicking Back moves on at the first
+click and saves nothing; the draft is back in the box when the page is shown again; Enter and
+the Add button each add it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from cxcore import db as store
+from cxcore import brainstorm, personas, plan, sample, workshops
+from tests.browser_support import PHONE, screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def open_page(page, base: str, route: str) -> None:
+    page.goto(f"{base}/{route}")
+    wait_for_app(page)
+
+
+def click_and_wait(page, locator) -> None:
+    locator.click()
+    wait_for_app(page)
+
+
+def test_a_half_typed_action_is_a_draft_back_moves_on_first_click_and_enter_or_add_adds(
+        server, page):
+    base, db_path = server
+    conn = store.connect(db_path)
+    wid = sample.create_sample(conn)
+    before = [a.title for a in plan.list_actions(conn, wid)]
+    open_page(page, base, f"implementation_plan?w={wid}")
+    box = page.get_by_label("New action")
+    for _ in range(3):
+        box.fill("Half-typed action")
+        click_and_wait(page, page.get_by_role("link", name="Back: Experience design cards"))
+        assert page.get_by_role("heading", name="Experience design cards").count() == 1
+        click_and_wait(page, page.get_by_role("link", name="Next step: Implementation plan"))
+        assert box.input_value() == "Half-typed action"
+    assert [a.title for a in plan.list_actions(conn, wid)] == before
+
+    box.press("Enter")
+    wait_for_app(page)
+    assert [a.title for a in plan.list_actions(conn, wid)] == [*before, "Half-typed action"]
+    assert box.input_value() == ""
+    box.fill("Added with the button")
+    click_and_wait(page, page.get_by_role("button", name="Add", exact=True))
+    assert [a.title for a in plan.list_actions(conn, wid)][-1] == "Added with the button"
+    assert len(plan.list_actions(conn, wid)) == len(before) + 2
+    assert box.input_value() == ""
+    page.set_viewport_size(PHONE)
+    screenshot(page, "entry_plan_phone")
