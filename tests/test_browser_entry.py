@@ -52,3 +52,21 @@ def test_a_half_typed_action_is_a_draft_back_moves_on_first_click_and_enter_or_a
     assert box.input_value() == ""
     page.set_viewport_size(PHONE)
     screenshot(page, "entry_plan_phone")
+
+
+def test_a_persona_name_is_added_with_enter_and_a_half_typed_idea_is_not_saved(server, page):
+    base, db_path = server
+    conn = store.connect(db_path)
+    wid = workshops.create(conn, "Enter adds")
+    open_page(page, base, f"personas?w={wid}")
+    page.get_by_label("Name", exact=True).fill("Tia")
+    page.get_by_label("Name", exact=True).press("Enter")
+    wait_for_app(page)
+    assert [p.name for p in personas.list_personas(conn, wid)] == ["Tia"]
+
+    item = brainstorm.create_brainstorm(conn, wid, "How might we stop re-sent documents?")
+    open_page(page, base, f"brainstorm?w={wid}")
+    page.get_by_label("Idea").fill("Half-typed idea")
+    click_and_wait(page, page.get_by_role("link", name="Back: 5 Whys"))
+    assert page.get_by_role("heading", name="5 Whys").count() == 1
+    assert brainstorm.board(conn, wid, item).ideas == []
