@@ -236,8 +236,9 @@ def test_a_fresh_session_at_home_offers_to_continue_the_workshop_last_worked_on(
     older = workshops.create(conn, "Older workshop")
     latest = workshops.create(conn, "Latest workshop")
     trashed = workshops.create(conn, "Trashed workshop")
-    conn.execute("UPDATE workshops SET updated = ? WHERE id = ?", ["2026-01-01T09:00:00+00:00", older])
-    conn.execute("UPDATE workshops SET updated = ? WHERE id = ?", ["2026-03-01T09:00:00+00:00", latest])
+    for workshop_id, stamp in ((older, "2026-01-01T09:00:00+00:00"),
+                               (latest, "2026-03-01T09:00:00+00:00")):
+        conn.execute("UPDATE workshops SET updated = ? WHERE id = ?", [stamp, workshop_id])
     workshops.move_to_trash(conn, trashed)
     at = open_app(app_db_path)
     assert "Continue where you left off:** Latest workshop" in texts(at)
