@@ -99,6 +99,7 @@ with chart_column:
                 "you go.", icon=":material/groups:")
 
 grouped = sh.by_quadrant(people)
+points = sh.map_points(people)  # the chart's numbers: this is its key
 st.subheader("The four ways to engage", anchor=False)
 for row in ((sh.GATEKEEPER, sh.CHAMPION), (sh.BYSTANDER, sh.SUPPORTER)):
     for column, quadrant in zip(st.columns(2), row):
@@ -106,7 +107,7 @@ for row in ((sh.GATEKEEPER, sh.CHAMPION), (sh.BYSTANDER, sh.SUPPORTER)):
             group = grouped[quadrant]
             st.markdown(f"{views.badge(quadrant)} **{len(group)}**")
             st.caption(sh.STRATEGIES[quadrant])
-            st.markdown(", ".join(f"**{plain(p.name)}**" for p in group) or "*Nobody yet.*")
+            st.markdown(views.numbered_names(points, quadrant) or "*Nobody yet.*")
 
 if people:
     by_table, by_department = st.tabs([":material/table_rows: All stakeholders by quadrant",
