@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
-from . import settings, workshops
+from . import placement, settings, workshops
 from .text import ValidationError, clean_int, clean_text, shorten
 
 NAME_MAX = 120
@@ -191,8 +191,7 @@ class MapPoint:
     y: float
 
 
-SAME_SPOT = ((-0.22, 0.22), (0.22, -0.22), (-0.22, -0.22), (0.22, 0.22), (0, 0.3), (0, -0.3),
-             (-0.3, 0), (0.3, 0))
+SAME_SPOT_STEP = 0.22
 
 
 def map_points(people: Iterable[Stakeholder]) -> list[MapPoint]:
@@ -206,7 +205,7 @@ def map_points(people: Iterable[Stakeholder]) -> list[MapPoint]:
     points = []
     for number, person in enumerate(ordered, start=1):
         group = spots[(person.support, person.influence)]
-        dx, dy = (0, 0) if len(group) == 1 else SAME_SPOT[group.index(person) % len(SAME_SPOT)]
+        dx, dy = placement.around(group.index(person), len(group), SAME_SPOT_STEP)
         points.append(MapPoint(number, person, person.support + dx, person.influence + dy))
     return points
 
