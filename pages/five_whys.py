@@ -68,12 +68,12 @@ with new, st.expander("Start a new analysis", icon=":material/add_circle:",
                      format_func=lambda e: "None" if e is None else sources[e])
     st.button("Start analysis", key="five_whys_start", icon=":material/add:", type="primary",
               on_click=start_analysis)
+if not analyses:
+    pick.info("No analysis yet. Write a problem statement to start the first one.",
+              icon=":material/info:")
+    chrome.end_step(KEY)  # across the whole page, not squeezed into the column
+    st.stop()
 with pick:
-    if not analyses:
-        st.info("No analysis yet. Write a problem statement to start the first one.",
-                icon=":material/info:")
-        chrome.end_step(KEY)
-        st.stop()
     if st.session_state.get("five_whys_analysis") not in analyses:
         st.session_state.five_whys_analysis = next(iter(analyses))
     st.selectbox(f"Analysis ({len(analyses)})", list(analyses), key="five_whys_analysis",

@@ -121,3 +121,22 @@ def test_a_root_cause_starts_a_brainstorm_with_it_as_the_prompt(app_db_path):
     assert rows == [("No checklist before submission", "classic", answer)]
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     assert ":green-badge[:material/lightbulb: Brainstorm started]" in texts(at)
+
+
+def columns_around(block, label: str, depth: int = 0) -> int | None:
+    """How many columns hold the page link ``label`` (None if it is not under ``block``)."""
+    for child in getattr(block, "children", {}).values():
+        if getattr(child, "type", None) == "page_link" and child.proto.label == label:
+            return depth
+        inner = columns_around(child, label, depth + (getattr(child, "type", None) == "column"))
+        if inner is not None:
+            return inner
+    return None
+
+
+def test_back_and_next_span_the_page_when_there_is_no_analysis_yet(app_db_path):
+    wid = workshops.create(fresh_db(app_db_path), "Bank")
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
+    assert "No analysis yet" in texts(at)
+    assert [columns_around(at.main, label) for label in (
+        "Back: Touchpoint review", "Next step: Brainstorm")] == [1, 1]
