@@ -75,10 +75,11 @@ def value_matrix(card_list: list[Card]) -> go.Figure:
     fig.add_shape(type="rect", x0=line, x1=5.5, y0=line, y1=5.9, fillcolor="#d8efea",
                   line_width=0, layer="below")
     axis = {"range": [0.5, 5.5], "tickvals": [1, 2, 3, 4, 5], "zeroline": False,
-            "showgrid": False, "tickfont": {"size": 18, "color": INK},
-            "title_font": {"size": 19, "color": INK}}
-    fig.update_layout(xaxis={**axis, "title": "Business value"},  # labels sit in the bands
-                      yaxis={**axis, "range": [0.1, 5.9], "title": "Customer value"},
+            "showgrid": False, "tickfont": {"size": 18, "color": INK}}
+    title_font = {"size": 19, "color": INK}
+    fig.update_layout(xaxis={**axis, "title": {"text": "Business value", "font": title_font}},
+                      yaxis={**axis, "range": [0.1, 5.9],  # labels sit in the bands
+                             "title": {"text": "Customer value", "font": title_font}},
                       height=460, margin={"l": 10, "r": 10, "t": 10, "b": 10},
                       showlegend=False, plot_bgcolor="#f8f9fa")
     return fig

@@ -54,10 +54,11 @@ def quadrant_chart(people: list[sh.Stakeholder], midpoint: int, *, big: bool = F
             hovertemplate="<b>%{text}. %{customdata[0]}</b><br>%{customdata[1]}<br>"
                           "Support %{customdata[2]} · Influence %{customdata[3]}<extra></extra>"))
     axis = {"range": [-0.5, 10.5], "dtick": 1, "zeroline": False, "showgrid": False,
-            "tickfont": {"size": 18 if big else 14, "color": INK},
-            "title_font": {"size": 20 if big else 15, "color": INK}}
-    fig.update_layout(xaxis={**axis, "title": "Support for CX work →"},
-                      yaxis={**axis, "title": "Influence →"},
+            "tickfont": {"size": 18 if big else 14, "color": INK}}
+    title_font = {"size": 20 if big else 15, "color": INK}
+    fig.update_layout(xaxis={**axis, "title": {"text": "Support for CX work →",
+                                               "font": title_font}},
+                      yaxis={**axis, "title": {"text": "Influence →", "font": title_font}},
                       height=640 if big else 480, margin={"l": 10, "r": 10, "t": 10, "b": 10},
                       legend={"orientation": "h", "y": -0.15,
                               "font": {"size": 18 if big else 14, "color": INK}},

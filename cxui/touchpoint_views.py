@@ -30,14 +30,16 @@ def priority_chart(points: list[tp.Touchpoint], *, big: bool = False) -> go.Figu
                  hover_data={"Touchpoint": False, "Name": True, "Vision": True, "Needs": True,
                              "Importance": True},
                  color_discrete_sequence=px.colors.qualitative.Safe)
-    fig.update_layout(
+    text = {"size": 19 if big else 14, "color": INK}  # on each part: Streamlit's theme
+    fig.update_layout(                                 # overrides the layout's font
         yaxis={"categoryorder": "array", "categoryarray": frame["Touchpoint"].tolist()[::-1],
-               "title": None, "automargin": True},
-        xaxis={"range": [0, 40], "title": "Priority (0 none to 40 most urgent)"},
+               "title": None, "automargin": True, "tickfont": text},
+        xaxis={"range": [0, 40], "tickfont": text,
+               "title": {"text": "Priority (0 none to 40 most urgent)", "font": text}},
         height=max(280, (58 if big else 44) * len(ranked) + 120),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        legend={"orientation": "h", "y": -0.25, "title": None},
-        font={"size": 19 if big else 14, "color": INK}, plot_bgcolor="white")
+        legend={"orientation": "h", "y": -0.25, "title": None, "font": text},
+        font=text, plot_bgcolor="white")
     return fig
 
 
