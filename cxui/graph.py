@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit_agraph import Config, Edge, Node, agraph
 
 from cxcore import whys
+from cxcore.text import shorten
 
 from .text import plain
 
@@ -50,14 +51,8 @@ def answer_id(node: object) -> int | None:
 
 
 def short_label(text: str, limit: int = LABEL_MAX) -> str:
-    """At most ``limit`` characters, cut at a word where one is near the end."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:") + "…"
+    """At most ``limit`` characters, cut at a word."""
+    return shorten(text, limit)
 
 
 def hover_title(kind: str, text: str, limit: int) -> str:
