@@ -59,7 +59,7 @@ def test_a_persona_name_is_added_with_enter_and_a_half_typed_idea_is_not_saved(s
     open_page(page, base, f"personas?w={wid}")
     page.get_by_label("Name", exact=True).fill("Tia")
     page.get_by_label("Name", exact=True).press("Enter")
-    wait_for_app(page)
+    expect(page.get_by_label("Name", exact=True)).to_have_value("")
     assert [p.name for p in personas.list_personas(conn, wid)] == ["Tia"]
 
     item = brainstorm.create_brainstorm(conn, wid, "How might we stop re-sent documents?")
