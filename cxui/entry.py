@@ -21,7 +21,8 @@ never shows up in another's box.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import streamlit as st
 
@@ -85,14 +86,22 @@ def new_entry(label: str, key: str, add: Callable[[str], bool], *, max_chars: in
     ``add`` saves through the core and returns whether it went through; the box is emptied only
     then, so refused text stays for the user to correct. ``key`` is the text's session key.
     """
+    with entry_form(key):
+        with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+            st.text_input(label, key=key, max_chars=max_chars, placeholder=placeholder,
+                          help=help)
+            st.form_submit_button(add_label, icon=":material/add:", on_click=_submit,
+                                  args=(key, add), key=f"{key}_add")
+
+
+@contextmanager
+def entry_form(key: str) -> Iterator[None]:
+    """A form for a new item with several fields (Enter in a text box submits it, so does its
+    submit button); its text boxes keep their drafts across a page switch like ``new_entry``."""
     workshop = st.session_state.get(session.WORKSHOP_KEY)
     with st.container(key=f"{DRAFT_CLASS_PREFIX}{key}-w{workshop}"):
         with st.form(f"{key}_form", enter_to_submit=True, border=False):
-            with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
-                st.text_input(label, key=key, max_chars=max_chars, placeholder=placeholder,
-                              help=help)
-                st.form_submit_button(add_label, icon=":material/add:", on_click=_submit,
-                                      args=(key, add), key=f"{key}_add")
+            yield
     _install_draft_keeper()
 
 

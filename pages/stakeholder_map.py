@@ -2,9 +2,8 @@
 import streamlit as st
 
 from cxcore import stakeholders as sh
-from cxui import chrome, feedback, session
+from cxui import chrome, entry, feedback, session
 from cxui import stakeholder_views as views
-from cxui.text import plain
 
 KEY = "stakeholder_map"
 conn, workshop = chrome.begin_step(KEY)
@@ -46,15 +45,16 @@ chart_column, side = st.columns([3, 2], gap="large")
 with side:
     with st.container(border=True):
         st.markdown("##### :material/person_add: Add a stakeholder")
-        st.text_input("Person or group", key=NEW["name"], max_chars=sh.NAME_MAX,
-                      placeholder="e.g. Head of lending", live=True, persist_state="session")
-        st.selectbox("Department", known_departments, index=None, key=NEW["department"],
-                     accept_new_options=True, placeholder="Choose or type a department")
-        left, right = st.columns(2)
-        left.slider("Support", sh.SCORE_MIN, sh.SCORE_MAX, 5, key=NEW["support"])
-        right.slider("Influence", sh.SCORE_MIN, sh.SCORE_MAX, 5, key=NEW["influence"])
-        st.button("Add stakeholder", type="primary", icon=":material/add:",
-                  on_click=add_stakeholder, key="stakeholder_map_add")
+        with entry.entry_form(NEW["name"]):  # Enter adds; leaving the box saves nothing
+            st.text_input("Person or group", key=NEW["name"], max_chars=sh.NAME_MAX,
+                          placeholder="e.g. Head of lending")
+            st.selectbox("Department", known_departments, index=None, key=NEW["department"],
+                         accept_new_options=True, placeholder="Choose or type a department")
+            left, right = st.columns(2)
+            left.slider("Support", sh.SCORE_MIN, sh.SCORE_MAX, 5, key=NEW["support"])
+            right.slider("Influence", sh.SCORE_MIN, sh.SCORE_MAX, 5, key=NEW["influence"])
+            st.form_submit_button("Add stakeholder", type="primary", icon=":material/add:",
+                                  on_click=add_stakeholder, key="stakeholder_map_add")
 
     if people:
         with st.container(border=True):

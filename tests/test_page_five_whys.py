@@ -101,7 +101,7 @@ def test_an_analysis_from_a_journey_pain_point_says_where_it_came_from(app_db_pa
     conn["journey_entries"].insert({"workshop_id": wid, "stage_id": stage, "lane": "pain_points",
                                     "text": "Documents re-sent"})
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
-    at.selectbox(key="five_whys_new_source").select_index(1).run()
+    at.selectbox(key="five_whys_new_source").select_index(1)  # in the form: sent on Start
     at.button(key="five_whys_start").click().run()
     assert [a.problem for a in whys.list_analyses(conn, wid)] == ["Documents re-sent"]
     assert ":blue-badge[:material/route: From the journey map: Accept]" in texts(at)
