@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cxcore import db as store
-from cxcore import brainstorm, personas, plan, sample, workshops
+from cxcore import brainstorm, personas, plan, sample, stakeholders, whys, workshops
 from tests.browser_support import wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -68,3 +68,22 @@ def test_a_persona_name_is_added_with_enter_and_a_half_typed_idea_is_not_saved(s
     click_and_wait(page, page.get_by_role("link", name="Back: 5 Whys"))
     assert page.get_by_role("heading", name="5 Whys").count() == 1
     assert brainstorm.board(conn, wid, item).ideas == []
+
+
+def test_enter_adds_a_stakeholder_and_starts_a_5_whys_analysis(server, page):
+    base, db_path = server
+    conn = store.connect(db_path)
+    wid = workshops.create(conn, "Enter everywhere")
+    open_page(page, base, f"stakeholder_map?w={wid}")
+    name = page.get_by_test_id("stForm").get_by_label("Person or group")
+    name.fill("Tom Becker")
+    name.press("Enter")
+    expect(name).to_have_value("")
+    assert [p.name for p in stakeholders.list_stakeholders(conn, wid)] == ["Tom Becker"]
+
+    open_page(page, base, f"five_whys?w={wid}")
+    page.get_by_label("Problem statement").fill("Card activation calls peak on Mondays")
+    page.get_by_label("Problem statement").press("Enter")
+    expect(page.get_by_label("Problem statement")).to_have_value("")
+    assert [a.problem for a in whys.list_analyses(conn, wid)] == [
+        "Card activation calls peak on Mondays"]
