@@ -6,13 +6,16 @@ A participant of the live room (or anyone on another device who has not given th
 passphrase) gets a navigation that holds the join page alone, whatever URL they type; the
 facilitator's console is everything else.
 """
+from pathlib import Path
+
 import streamlit as st
 
 from cxcore import path as guided_path
 from cxui import chrome, feedback, session
 
-st.set_page_config(page_title="CX Strategy Workshop", page_icon=":material/hub:",
-                   layout="wide", initial_sidebar_state="auto")
+FAVICON = Path(__file__).parent / "cxui" / "favicon.png"  # a file: no web font host, works offline
+st.set_page_config(page_title="CX Strategy Workshop", page_icon=FAVICON, layout="wide",
+                   initial_sidebar_state="auto")
 feedback.show_store_banner()  # read-only database or full disk: pages show, nothing saves
 conn = feedback.connection_or_stop()
 if session.participant_token(conn) or not session.is_facilitator(conn):

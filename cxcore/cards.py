@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
-from . import rows, workshops
+from . import placement, rows, workshops
 from .text import ValidationError, shorten
 
 PART_MAX = 400
@@ -30,6 +30,7 @@ STATUS_LABELS = {"exploring": "Exploring", "validated": "Validated",
 NEEDS_COMPLETE = ("validated", "business_case")
 VALUES = ("customer_value", "business_value")
 VALUE_LABELS = {"customer_value": "Customer value", "business_value": "Business value"}
+SAME_SPOT_STEP = 0.22  # cards rated alike sit around their spot, corner to corner
 MIDPOINT = 3  # 3 to 5 count as high: the matrix lines sit at 2.5, between 2 and 3
 QUADRANTS = {(True, True): "Top priorities", (True, False): "Customer delighters",
              (False, True): "Business builders", (False, False): "Rethink"}
@@ -339,8 +340,9 @@ def matrix_points(cards: list[Card]) -> list[MatrixPoint]:
     points = []
     for (x, y), group in cells.items():
         for index, card in enumerate(group):
-            offset = (index - (len(group) - 1) / 2) * 0.18
-            points.append(MatrixPoint(card.number, card.headline, x + offset, y, card.is_retired))
+            dx, dy = placement.around(index, len(group), SAME_SPOT_STEP)
+            points.append(MatrixPoint(card.number, card.headline, x + dx, y + dy,
+                                      card.is_retired))
     return sorted(points, key=lambda p: p.number)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import db as store
-from . import rows, settings, workshops
+from . import placement, rows, settings, workshops
 from .text import ValidationError, clean_int, shorten
 
 NAME_MAX = 120
@@ -179,6 +179,34 @@ def short_name(name: str, limit: int = 22) -> str:
     return shorten(name.split(",")[0].strip() or name, limit)
 
 
+@dataclass(frozen=True)
+class MapPoint:
+    """A person on the map: their number in the key, and where the marker sits."""
+    number: int
+    person: Stakeholder
+    x: float
+    y: float
+
+
+SAME_SPOT_STEP = 0.22
+
+
+def map_points(people: Iterable[Stakeholder]) -> list[MapPoint]:
+    """Everyone numbered in map order (quadrant, then name), so that the chart shows numbers
+    that never run into each other and the key gives the names. People on the same spot are
+    set around it, so that no marker hides another."""
+    ordered = [p for group in by_quadrant(people).values() for p in group]
+    spots: dict[tuple[int, int], list[Stakeholder]] = {}
+    for person in ordered:
+        spots.setdefault((person.support, person.influence), []).append(person)
+    points = []
+    for number, person in enumerate(ordered, start=1):
+        group = spots[(person.support, person.influence)]
+        dx, dy = placement.around(group.index(person), len(group), SAME_SPOT_STEP)
+        points.append(MapPoint(number, person, person.support + dx, person.influence + dy))
+    return points
+
+
 # ---- PDF
 
 COLOURS = {CHAMPION: "#2e7d32", SUPPORTER: "#1565c0", GATEKEEPER: "#c62828",
@@ -201,11 +229,11 @@ def _quadrant_figure(people: list[Stakeholder], midpoint: int):
     for q, (x, y, align) in corners.items():
         ax.text(x, y, LABELS[q], ha=align, va="top" if y > 5 else "bottom",
                 color=COLOURS[q], fontsize=11, fontweight="bold", alpha=0.8)
-    for person in people:
-        ax.scatter(person.support, person.influence, s=60, color=COLOURS[person.quadrant])
-        ax.annotate(short_name(person.name), (person.support, person.influence),
-                    textcoords="offset points", xytext=(6, 4), fontsize=8,
-                    parse_math=False)  # a name with "$" signs is text, not a formula
+    for point in map_points(people):  # numbers, not names: the tables give the names
+        ax.scatter(point.x, point.y, s=190, color=COLOURS[point.person.quadrant],
+                   edgecolors="white", linewidths=1, zorder=3)
+        ax.annotate(str(point.number), (point.x, point.y), ha="center", va="center",
+                    fontsize=7, color="white", fontweight="bold", zorder=4)
     ax.set_xlabel("Support for CX (0-10)")
     ax.set_ylabel("Influence (0-10)")
     ax.set_xticks(range(0, 11))
@@ -220,11 +248,12 @@ def pdf_section(report, db: sqlite_utils.Database, workshop_id: int) -> None:
     report.paragraph(f"Split at {midpoint}: a score of {midpoint} or more counts as high.",
                      muted=True)
     report.figure(_quadrant_figure(people, midpoint), width=150)
+    numbers = {point.person.id: point.number for point in map_points(people)}
     for q, group in by_quadrant(people).items():
         if not group:
             continue
         report.subheading(f"{LABELS[q]}s ({len(group)})")
         report.paragraph(STRATEGIES[q], italic=True)
-        report.table(["Name", "Department", "Support", "Influence", "Notes"],
-                     [[p.name, p.department, p.support, p.influence, p.notes] for p in group],
-                     widths=[42, 32, 20, 21, 59])
+        report.table(["No.", "Name", "Department", "Support", "Influence", "Notes"],
+                     [[numbers[p.id], p.name, p.department, p.support, p.influence, p.notes]
+                      for p in group], widths=[10, 40, 30, 19, 20, 55])

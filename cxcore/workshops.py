@@ -158,6 +158,12 @@ def list_workshops(db: sqlite_utils.Database, *, trashed: bool = False) -> list[
         order_by="updated DESC, id DESC")]
 
 
+def last_worked_on(db: sqlite_utils.Database) -> Workshop | None:
+    """The active workshop updated most recently (where a fresh visit picks up), or None."""
+    active = list_workshops(db)
+    return active[0] if active else None
+
+
 def update_details(db: sqlite_utils.Database, workshop_id: int, title: str,
                    organisation: str, facilitator: str) -> None:
     """Rename a workshop and set who runs it and for which organisation."""

@@ -13,6 +13,7 @@ STATUS_BADGES = {"exploring": ":blue-badge[:material/explore: Exploring]",
                  "business_case": ":violet-badge[:material/work: Business case]",
                  "retired": ":gray-badge[:material/block: Retired]"}
 TEAL, GREY = "#0d6e6e", "#adb5bd"
+INK = "#212529"  # chart text in near-black: grey labels wash out on a projector
 
 
 def sentence_markdown(card: Card) -> str:
@@ -57,7 +58,7 @@ def value_matrix(card_list: list[Card]) -> go.Figure:
         fig.add_trace(go.Scatter(
             x=[p.business_value for p in chosen], y=[p.customer_value for p in chosen],
             mode="markers+text", text=[str(p.number) for p in chosen],
-            textfont={"color": "white", "size": 16},
+            textfont={"color": "white", "size": 18},
             marker={"size": 36, "color": GREY if retired else TEAL,
                     "line": {"color": "white", "width": 2}},
             customdata=[chart_text(p.headline) for p in chosen], name="Retired" if retired else "Cards",
@@ -70,13 +71,15 @@ def value_matrix(card_list: list[Card]) -> go.Figure:
         fig.add_annotation(x=5.45 if high_b else 0.55, y=5.85 if high_c else 0.15, text=name,
                            showarrow=False, xanchor="right" if high_b else "left",
                            yanchor="top" if high_c else "bottom",
-                           font={"color": TEAL, "size": 17})
+                           font={"color": TEAL, "size": 19})
     fig.add_shape(type="rect", x0=line, x1=5.5, y0=line, y1=5.9, fillcolor="#d8efea",
                   line_width=0, layer="below")
     axis = {"range": [0.5, 5.5], "tickvals": [1, 2, 3, 4, 5], "zeroline": False,
-            "showgrid": False, "tickfont": {"size": 15}, "title_font": {"size": 17}}
-    fig.update_layout(xaxis={**axis, "title": "Business value"},  # labels sit in the bands
-                      yaxis={**axis, "range": [0.1, 5.9], "title": "Customer value"},
+            "showgrid": False, "tickfont": {"size": 18, "color": INK}}
+    title_font = {"size": 19, "color": INK}
+    fig.update_layout(xaxis={**axis, "title": {"text": "Business value", "font": title_font}},
+                      yaxis={**axis, "range": [0.1, 5.9],  # labels sit in the bands
+                             "title": {"text": "Customer value", "font": title_font}},
                       height=460, margin={"l": 10, "r": 10, "t": 10, "b": 10},
                       showlegend=False, plot_bgcolor="#f8f9fa")
     return fig

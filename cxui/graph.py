@@ -1,7 +1,7 @@
 """Views of a 5 Whys tree: the agraph graph (fixed, computed positions) and an indented outline.
 
-User text only ever reaches the graph as node labels, which vis-network draws on a canvas;
-the hover titles are fixed strings, because the component turns titles into HTML.
+User text reaches the graph as node labels, which vis-network draws on a canvas, and as the
+hover title of a node whose label is shortened; titles are always built by ``hover_title``.
 """
 from __future__ import annotations
 
@@ -9,11 +9,16 @@ import streamlit as st
 from streamlit_agraph import Config, Edge, Node, agraph
 
 from cxcore import whys
+from cxcore.text import shorten
 
 from .text import plain
 
 PROBLEM_NODE = "problem"
 LABEL_MAX = 110
+NODE_LABEL_MAX = 60  # four lines in a node; the whole text is in its hover title
+INERT_BRACKETS = str.maketrans({"<": "‹", ">": "›"})
+SPREAD = (1.15, 1.45)  # whys.layout's gaps widened for nodes drawn at FONT_SIZE
+FONT_SIZE = 23  # canvas units, drawn at about 0.9:1 on a 1920 projector: 20 px or more
 GOLD = "#e0a800"
 # standing -> (fill, border, font colour, hover title)
 LOOK = {
@@ -45,29 +50,58 @@ def answer_id(node: object) -> int | None:
     return int(text[1:]) if text.startswith("a") and text[1:].isdigit() else None
 
 
-def _label(text: str) -> str:
-    return text if len(text) <= LABEL_MAX else text[:LABEL_MAX - 1].rstrip() + "…"
+def short_label(text: str, limit: int = LABEL_MAX) -> str:
+    """At most ``limit`` characters, cut at a word."""
+    return shorten(text, limit)
+
+
+def hover_title(kind: str, text: str, limit: int) -> str:
+    """The node's hover text: its kind, and the whole text when the label is shortened.
+
+    vis-network shows a title as plain text (``innerText``), so ``html.escape`` would show
+    "&lt;" to the room. But streamlit-agraph also parses every title with ``innerHTML`` (into
+    a detached element that a double click hands to ``window.open``), so a title must never
+    hold a tag: angle brackets become look-alike quotation marks, which no parser reads as
+    markup. It always starts with the fixed kind, so it can never be a ``javascript:`` URL.
+    """
+    whole = f": {text}" if len(text) > limit else ""
+    return f"{kind}{whole}".translate(INERT_BRACKETS)
+
+
+def fixed_config(height: int, *, zoom: bool) -> Config:
+    """A graph with fixed positions across the page's width. Streamlit-agraph sends a ``groups``
+    option of null, which vis-network rejects with console errors: it is left out."""
+    config = Config(height=height, width=1000, directed=True, physics=False,
+                    hierarchical=False,
+                    interaction={"dragNodes": False, "zoomView": zoom, "hover": True})
+    config.width = "100%"
+    del config.groups
+    return config
 
 
 def _node(row: whys.TreeRow, x: float, y: float) -> Node:
     fill, border, font, title = LOOK[row.standing]
     prefix = "★ ROOT CAUSE\n" if row.standing == whys.ROOT_CAUSE else ""
-    return Node(id=node_id(row.answer.id), title=title, label=prefix + _label(row.answer.text),
-                shape="box", x=x, y=y, size=20, borderWidth=5 if prefix else 2,
+    text = row.answer.text
+    return Node(id=node_id(row.answer.id), title=hover_title(title, text, NODE_LABEL_MAX),
+                label=prefix + short_label(text, NODE_LABEL_MAX), shape="box", x=x, y=y, size=20,
+                borderWidth=5 if prefix else 2,
                 color={"background": fill, "border": border,
                        "highlight": {"background": fill, "border": "#0d6e6e"}},
-                font={"color": font, "size": 17, "face": "sans-serif"},
-                widthConstraint={"maximum": 190}, margin=10)
+                font={"color": font, "size": FONT_SIZE, "face": "sans-serif"},
+                widthConstraint={"maximum": 200}, margin=10)
 
 
 def why_graph(problem: str, rows: list[whys.TreeRow],
               positions: dict[int | None, tuple[float, float]]) -> str | None:
     """Draw the tree with the problem on top; returns the id of the node last clicked."""
+    positions = {key: (x * SPREAD[0], y * SPREAD[1]) for key, (x, y) in positions.items()}
     px, py = positions[None]
-    nodes = [Node(id=PROBLEM_NODE, title="The problem", label=_label(problem), shape="box",
-                  x=px, y=py, size=20, borderWidth=2,
+    nodes = [Node(id=PROBLEM_NODE, title=hover_title("The problem", problem, NODE_LABEL_MAX),
+                  label=short_label(problem, NODE_LABEL_MAX), shape="box", x=px, y=py, size=20,
+                  borderWidth=2,
                   color={"background": "#0d6e6e", "border": "#0a5252"},
-                  font={"color": "#ffffff", "size": 16, "face": "sans-serif"},
+                  font={"color": "#ffffff", "size": FONT_SIZE, "face": "sans-serif"},
                   widthConstraint={"maximum": 220}, margin=12)]
     edges = []
     for row in rows:
@@ -77,11 +111,8 @@ def why_graph(problem: str, rows: list[whys.TreeRow],
         edges.append(Edge(source=node_id(row.answer.parent_id), target=node_id(row.answer.id),
                           color="#cfcfcf" if greyed else "#8c9aa6", dashes=greyed, width=2))
     levels = max((r.level for r in rows), default=0)
-    config = Config(height=min(760, 180 + 120 * levels), width=1000, directed=True,
-                    physics=False, hierarchical=False,
-                    interaction={"dragNodes": False, "zoomView": False, "hover": True})
-    config.width = "100%"
-    return agraph(nodes=nodes, edges=edges, config=config)
+    return agraph(nodes=nodes, edges=edges,
+                  config=fixed_config(int(200 + 140 * SPREAD[1] * levels), zoom=False))
 
 
 def outline(problem: str, rows: list[whys.TreeRow]) -> str:
@@ -97,7 +128,7 @@ def outline(problem: str, rows: list[whys.TreeRow]) -> str:
 
 def pick_label(row: whys.TreeRow) -> str:
     """An answer in the picker: indented by level, with its status."""
-    return f"{'· ' * (row.level - 1)}{_label(row.answer.text)} ({row.answer.status})"
+    return f"{'· ' * (row.level - 1)}{short_label(row.answer.text)} ({row.answer.status})"
 
 
 def clicked_answer(value: str | None, key: str) -> str | None:

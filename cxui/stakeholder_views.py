@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from cxcore import stakeholders as sh
 
-from .text import chart_text
+from .text import chart_text, plain
 
 COLOURS = sh.COLOURS
 BADGES = {sh.CHAMPION: "green", sh.SUPPORTER: "blue", sh.GATEKEEPER: "red",
@@ -16,6 +16,7 @@ ICONS = {sh.CHAMPION: ":material/star:", sh.SUPPORTER: ":material/thumb_up:",
 
 
 _esc = chart_text
+INK = "#212529"  # chart text in near-black: grey labels wash out on a projector
 
 
 def badge(quadrant: str) -> str:
@@ -38,34 +39,46 @@ def quadrant_chart(people: list[sh.Stakeholder], midpoint: int, *, big: bool = F
                            font={"color": COLOURS[q], "size": 18 if big else 14})
     fig.add_vline(x=split, line_color="#9e9e9e", line_dash="dash")
     fig.add_hline(y=split, line_color="#9e9e9e", line_dash="dash")
-    for q in sh.QUADRANTS:
-        group = [p for p in people if p.quadrant == q]
+    points = sh.map_points(people)
+    for q in sh.QUADRANTS:  # numbers on the markers, names in the key: labels never collide
+        group = [point for point in points if point.person.quadrant == q]
         fig.add_trace(go.Scatter(
-            x=[p.support for p in group], y=[p.influence for p in group],
-            text=[_esc(sh.short_name(p.name)) for p in group],
-            customdata=[[_esc(p.name), _esc(p.department)] for p in group],
-            mode="markers+text", name=sh.LABELS[q],
-            textposition=["top center" if p.influence >= midpoint else "bottom center"
-                          for p in group],
-            marker={"size": 16 if big else 13, "color": COLOURS[q],
+            x=[point.x for point in group], y=[point.y for point in group],
+            text=[str(point.number) for point in group],
+            customdata=[[_esc(point.person.name), _esc(point.person.department),
+                         point.person.support, point.person.influence] for point in group],
+            mode="markers+text", name=sh.LABELS[q], textposition="middle center",
+            marker={"size": 30 if big else 24, "color": COLOURS[q],
                     "line": {"width": 1, "color": "white"}},
-            textfont={"size": 15 if big else 12},
-            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>"
-                          "Support %{x} · Influence %{y}<extra></extra>"))
-    axis = {"range": [-0.5, 10.5], "dtick": 1, "zeroline": False, "showgrid": False}
-    fig.update_layout(xaxis={**axis, "title": "Support for CX work →"},
-                      yaxis={**axis, "title": "Influence →"},
+            textfont={"size": 18 if big else 13, "color": "white"},
+            hovertemplate="<b>%{text}. %{customdata[0]}</b><br>%{customdata[1]}<br>"
+                          "Support %{customdata[2]} · Influence %{customdata[3]}<extra></extra>"))
+    axis = {"range": [-0.5, 10.5], "dtick": 1, "zeroline": False, "showgrid": False,
+            "tickfont": {"size": 18 if big else 14, "color": INK}}
+    title_font = {"size": 20 if big else 15, "color": INK}
+    fig.update_layout(xaxis={**axis, "title": {"text": "Support for CX work →",
+                                               "font": title_font}},
+                      yaxis={**axis, "title": {"text": "Influence →", "font": title_font}},
                       height=640 if big else 480, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                      legend={"orientation": "h", "y": -0.15}, plot_bgcolor="white")
+                      legend={"orientation": "h", "y": -0.15,
+                              "font": {"size": 18 if big else 14, "color": INK}},
+                      plot_bgcolor="white")
     return fig
 
 
+def numbered_names(points: list[sh.MapPoint], quadrant: str) -> str:
+    """The key for one quadrant, as Markdown: each person's number on the map, then the name."""
+    return ", ".join(f"**{point.number}** {plain(point.person.name)}" for point in points
+                     if point.person.quadrant == quadrant)
+
+
 def quadrant_table(people: list[sh.Stakeholder]) -> pd.DataFrame:
-    """One row per stakeholder, grouped by quadrant in map order."""
-    rows = [{"Quadrant": sh.LABELS[q], "Name": p.name, "Department": p.department,
-             "Support": p.support, "Influence": p.influence, "Notes": p.notes}
-            for q, group in sh.by_quadrant(people).items() for p in group]
-    return pd.DataFrame(rows, columns=["Quadrant", "Name", "Department", "Support",
+    """One row per stakeholder in map order, numbered as on the map."""
+    rows = [{"No.": point.number, "Quadrant": sh.LABELS[point.person.quadrant],
+             "Name": point.person.name, "Department": point.person.department,
+             "Support": point.person.support, "Influence": point.person.influence,
+             "Notes": point.person.notes} for point in sh.map_points(people)]
+    return pd.DataFrame(rows, columns=["No.", "Quadrant", "Name", "Department", "Support",
                                        "Influence", "Notes"])
 
 

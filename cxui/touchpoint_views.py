@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 
+import textwrap
+
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
@@ -10,6 +12,8 @@ from cxcore import touchpoints as tp
 from .text import chart_text
 
 CHART_LIMIT = 25
+LINE_WIDTH = 32
+INK = "#212529"  # chart text in near-black: grey labels wash out on a projector
 
 
 def priority_chart(points: list[tp.Touchpoint], *, big: bool = False) -> go.Figure:
@@ -17,40 +21,50 @@ def priority_chart(points: list[tp.Touchpoint], *, big: bool = False) -> go.Figu
     ranked = sorted(points, key=lambda p: (-p.priority, p.id))[:CHART_LIMIT]
     frame = pd.DataFrame({
         "Touchpoint": bar_labels(ranked),
+        "Name": [chart_text(p.name) for p in ranked],
         "Priority": [p.priority for p in ranked],
         "Channel": [p.channel_label for p in ranked],
         "Vision": [p.consistency for p in ranked], "Needs": [p.meets_needs for p in ranked],
         "Importance": [p.importance for p in ranked]})
     fig = px.bar(frame, x="Priority", y="Touchpoint", color="Channel", orientation="h",
-                 hover_data=["Vision", "Needs", "Importance"],
+                 hover_data={"Touchpoint": False, "Name": True, "Vision": True, "Needs": True,
+                             "Importance": True},
                  color_discrete_sequence=px.colors.qualitative.Safe)
-    fig.update_layout(
+    text = {"size": 19 if big else 14, "color": INK}  # on each part: Streamlit's theme
+    fig.update_layout(                                 # overrides the layout's font
         yaxis={"categoryorder": "array", "categoryarray": frame["Touchpoint"].tolist()[::-1],
-               "title": None, "automargin": True},
-        xaxis={"range": [0, 40], "title": "Priority (0 none to 40 most urgent)"},
-        height=max(280, 34 * len(ranked) + 120), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        legend={"orientation": "h", "y": -0.25, "title": None},
-        font={"size": 16 if big else 13}, plot_bgcolor="white")
+               "title": None, "automargin": True, "tickfont": text},
+        xaxis={"range": [0, 40], "tickfont": text,
+               "title": {"text": "Priority (0 none to 40 most urgent)", "font": text}},
+        height=max(280, (58 if big else 44) * len(ranked) + 120),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        legend={"orientation": "h", "y": -0.25, "title": None, "font": text},
+        font=text, plot_bgcolor="white")
     return fig
 
 
-def _short(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _wrapped(text: str) -> list[str]:
+    """A name on at most two lines of LINE_WIDTH characters, cut at a word with "…" beyond."""
+    lines = textwrap.wrap(text, LINE_WIDTH, break_long_words=True) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), LINE_WIDTH, placeholder="…")]
+    return lines
 
 
 def bar_labels(points: list[tp.Touchpoint]) -> list[str]:
-    """One label per bar, each different: touchpoints that share a (shortened) name get
-    " (2)", " (3)"... so that plotly draws them as separate bars instead of stacking them.
-    Escaped, because plotly reads tags such as <b> or <a> in labels as markup."""
+    """One label per bar, each different: touchpoints that share a name get " (2)", " (3)"...
+    so that plotly draws them as separate bars instead of stacking them. A long name wraps onto
+    a second line (the whole name is in the hover). Escaped, because plotly reads tags such as
+    <b> or <a> in labels as markup."""
     labels: list[str] = []
     for point in points:
-        base = label = _short(point.name)
+        base = label = point.name
         count = 1
         while label in labels:
             count += 1
             label = f"{base} ({count})"
         labels.append(label)
-    return [chart_text(label) for label in labels]
+    return ["<br>".join(chart_text(line) for line in _wrapped(label)) for label in labels]
 
 
 def touchpoint_table(points: list[tp.Touchpoint], stages: dict[int, str]) -> pd.DataFrame:

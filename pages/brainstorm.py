@@ -3,7 +3,7 @@ import streamlit as st
 
 from cxcore import brainstorm, cards, challenge, ideas, ranking
 from cxui import brainstorm_views as views
-from cxui import chrome, confirm, edit_mode, feedback, room_views, session
+from cxui import chrome, confirm, edit_mode, entry, feedback, room_views, session
 from cxui.text import plain
 
 KEY = "brainstorm"
@@ -127,20 +127,17 @@ else:
             phase_switch()
 
 
-def add_idea() -> None:
+def add_idea(text: str) -> bool:
     state = st.session_state
-    ok, _ = feedback.attempt(ideas.add_idea, workshop.id, item.id, state.brainstorm_idea_text,
-                             author=state.get("brainstorm_author", ""),
-                             provocation_id=state.get(f"brainstorm_under_{item.id}"),
-                             done="Idea added")
-    if ok:
-        state.brainstorm_idea_text = ""
+    return feedback.attempt(ideas.add_idea, workshop.id, item.id, text,
+                            author=state.get("brainstorm_author", ""),
+                            provocation_id=state.get(f"brainstorm_under_{item.id}"),
+                            done="Idea added")[0]
 
 
-def add_provocation() -> None:
-    if feedback.attempt(brainstorm.add_provocation, workshop.id, item.id,
-                        st.session_state.brainstorm_provocation, done="Provocation added")[0]:
-        st.session_state.brainstorm_provocation = ""
+def add_provocation(text: str) -> bool:
+    return feedback.attempt(brainstorm.add_provocation, workshop.id, item.id, text,
+                            done="Provocation added")[0]
 
 
 def capture_row() -> None:
@@ -169,16 +166,16 @@ def diverge() -> None:
         st.subheader("Capture", anchor=False)
         if item.technique == "what_if":
             if len(current.provocations) < brainstorm.MAX_PROVOCATIONS:
-                st.text_input("A 'what if ...?' provocation", key="brainstorm_provocation",
-                              on_change=add_provocation, max_chars=brainstorm.IDEA_MAX,
-                              placeholder="What if documents could never be lost?")
+                entry.new_entry("A 'what if ...?' provocation", "brainstorm_provocation",
+                                add_provocation, max_chars=brainstorm.IDEA_MAX,
+                                placeholder="What if documents could never be lost?")
             if current.provocations:
                 texts = {p.id: p.text for p in current.provocations}
                 st.selectbox("Under", list(texts), key=f"brainstorm_under_{item.id}",
                              format_func=lambda i: views.short(texts[i], 70))
-        st.text_input(TECH[item.technique].idea_label, key="brainstorm_idea_text",
-                      on_change=add_idea, max_chars=brainstorm.IDEA_MAX,
-                      placeholder="Type and press Enter, ready for the next one")
+        entry.new_entry(TECH[item.technique].idea_label, "brainstorm_idea_text", add_idea,
+                        max_chars=brainstorm.IDEA_MAX,
+                        placeholder="Type and press Enter, ready for the next one")
         st.text_input("Your name (optional)", key="brainstorm_author", live=True,
                       persist_state="session", max_chars=brainstorm.NAME_MAX,
                       help="Leave it empty to add ideas anonymously.")

@@ -132,8 +132,9 @@ else:
     gallery, edit = st.columns([3, 2], gap="large")
     with edit:
         st.subheader("Edit a card", anchor=False)
-        if st.session_state.get(SELECTED) not in by_id:  # e.g. just promoted from a brainstorm
-            st.session_state[SELECTED] = all_cards[-1].id
+        if st.session_state.get(SELECTED) not in by_id:  # opens on the first card still in play
+            st.session_state[SELECTED] = next((c.id for c in all_cards if not c.is_retired),
+                                              all_cards[0].id)
         st.selectbox("Card", list(by_id), key=SELECTED,
                      format_func=lambda i: f"Card {by_id[i].number}: {by_id[i].headline}")
         with st.container(border=True):

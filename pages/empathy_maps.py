@@ -1,8 +1,10 @@
 """Empathy maps: a Think / Feel / Say / Do board per persona, filled by quick capture."""
+import functools
+
 import streamlit as st
 
 from cxcore import empathy, personas
-from cxui import chrome, confirm, edit_mode, feedback, persona_views, room_views, session
+from cxui import chrome, confirm, edit_mode, entry, feedback, persona_views, room_views, session
 
 KEY = "empathy_maps"
 conn, workshop = chrome.begin_step(KEY)
@@ -31,12 +33,9 @@ if st.session_state.get(PERSONA) not in by_id:
     st.session_state[PERSONA] = items[0].id
 
 
-def capture(quadrant: str) -> None:
-    key = f"empathy_new_{quadrant}"
-    ok, _ = feedback.attempt(empathy.add_note, workshop.id, st.session_state[PERSONA], quadrant,
-                             st.session_state.get(key, ""), done=None)
-    if ok:
-        st.session_state[key] = ""
+def capture(quadrant: str, text: str) -> bool:
+    return feedback.attempt(empathy.add_note, workshop.id, st.session_state[PERSONA], quadrant,
+                            text, done=None)[0]
 
 
 who, pick = st.columns([3, 2], vertical_alignment="center")
@@ -50,9 +49,10 @@ with who:
 
 capture_columns = st.columns(4)
 for column, quadrant in zip(capture_columns, empathy.QUADRANTS):
-    column.text_input(f"Add to {empathy.LABELS[quadrant]}", key=f"empathy_new_{quadrant}",
-                      placeholder=f"{empathy.LABELS[quadrant]}: type, press Enter",
-                      max_chars=empathy.NOTE_MAX, on_change=capture, args=(quadrant,))
+    with column:
+        entry.new_entry(f"Add to {empathy.LABELS[quadrant]}", f"empathy_new_{quadrant}",
+                        functools.partial(capture, quadrant), max_chars=empathy.NOTE_MAX,
+                        placeholder=f"{empathy.LABELS[quadrant]}: type, press Enter")
 
 notes = empathy.board(conn, workshop.id, persona_id)
 persona_views.empathy_board(notes)

@@ -3,7 +3,7 @@ import streamlit as st
 
 from cxcore import brainstorm, whys
 from cxcore import path as guided_path
-from cxui import chrome, confirm, edit_mode, feedback, graph
+from cxui import chrome, confirm, edit_mode, entry, feedback, graph
 from cxui.text import plain
 
 KEY = "five_whys"
@@ -61,26 +61,26 @@ pick, new = st.columns([3, 2], gap="large", vertical_alignment="bottom")
 
 
 def new_analysis_form() -> None:
-    st.text_input("Problem statement", key=NEW_PROBLEM, max_chars=whys.PROBLEM_MAX,
-                  placeholder="e.g. Card activation calls peak on Mondays",
-                  live=True, persist_state="session")
-    if sources:
-        st.selectbox("From a journey pain point (optional)", [None, *sources], key=NEW_SOURCE,
-                     format_func=lambda e: "None" if e is None else sources[e])
-    st.button("Start analysis", key="five_whys_start", icon=":material/add:", type="primary",
-              on_click=start_analysis)
+    with entry.entry_form(NEW_PROBLEM):  # Enter starts it; leaving the box saves nothing
+        st.text_input("Problem statement", key=NEW_PROBLEM, max_chars=whys.PROBLEM_MAX,
+                      placeholder="e.g. Card activation calls peak on Mondays")
+        if sources:
+            st.selectbox("From a journey pain point (optional)", [None, *sources],
+                         key=NEW_SOURCE, format_func=lambda e: "None" if e is None else sources[e])
+        st.form_submit_button("Start analysis", key="five_whys_start", icon=":material/add:",
+                              type="primary", on_click=start_analysis)
 
 
 if editing or not analyses:
     with new, st.expander("Start a new analysis", icon=":material/add_circle:",
                           expanded=not analyses):
         new_analysis_form()
+if not analyses:
+    pick.info("No analysis yet. Write a problem statement to start the first one.",
+              icon=":material/info:")
+    chrome.end_step(KEY)  # across the whole page, not squeezed into the column
+    st.stop()
 with pick:
-    if not analyses:
-        st.info("No analysis yet. Write a problem statement to start the first one.",
-                icon=":material/info:")
-        chrome.end_step(KEY)
-        st.stop()
     if st.session_state.get("five_whys_analysis") not in analyses:
         st.session_state.five_whys_analysis = next(iter(analyses))
     if editing or len(analyses) > 1:  # one analysis: its problem below is enough
@@ -146,17 +146,17 @@ def answer_box() -> None:
                     f"five_whys_delete_{chosen_id}")
     asked = analysis.problem if chosen_id is None else by_id[chosen_id].answer.text
     st.markdown(f"##### Why? {plain(asked)}")
-    text, source, figure = st.columns([3, 2, 2])
-    text.text_input("Answer", key=ANSWER["text"], max_chars=whys.TEXT_MAX, live=True,
-                    persist_state="session", placeholder="Because …")
-    source.text_input("Evidence source", key=ANSWER["evidence_source"], live=True,
-                      max_chars=whys.SOURCE_MAX, persist_state="session",
-                      placeholder="e.g. Mortgage CRM, Q3")
-    figure.text_input("Evidence figure", key=ANSWER["evidence_figure"], live=True,
-                      max_chars=whys.FIGURE_MAX, persist_state="session",
-                      placeholder="e.g. 41% sent back for documents")
-    st.button("Add answer", key="five_whys_add", icon=":material/subdirectory_arrow_right:",
-              type="primary", on_click=add_answer, args=(analysis.id, chosen_id))
+    with entry.entry_form(ANSWER["text"]):  # Enter adds; leaving a box saves nothing
+        text, source, figure = st.columns([3, 2, 2])
+        text.text_input("Answer", key=ANSWER["text"], max_chars=whys.TEXT_MAX,
+                        placeholder="Because …")
+        source.text_input("Evidence source", key=ANSWER["evidence_source"],
+                          max_chars=whys.SOURCE_MAX, placeholder="e.g. Mortgage CRM, Q3")
+        figure.text_input("Evidence figure", key=ANSWER["evidence_figure"],
+                          max_chars=whys.FIGURE_MAX, placeholder="e.g. 41% sent back for documents")
+        st.form_submit_button("Add answer", key="five_whys_add", type="primary",
+                              icon=":material/subdirectory_arrow_right:", on_click=add_answer,
+                              args=(analysis.id, chosen_id))
 
 
 if editing:

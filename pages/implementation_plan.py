@@ -4,7 +4,7 @@ import datetime as dt
 import streamlit as st
 
 from cxcore import cards, goals, plan, stakeholders
-from cxui import chrome, confirm, edit_mode, feedback, plan_views
+from cxui import chrome, confirm, edit_mode, entry, feedback, plan_views
 from cxui.text import plain
 
 KEY = "implementation_plan"
@@ -24,12 +24,11 @@ if editing:
         "results there, then take them to the gatekeepers.")
 
 
-def quick_add() -> None:
-    new_id = feedback.run(plan.add_action, workshop.id, st.session_state.get("plan_new", ""),
-                          done="Action added")
-    if new_id is not None:
-        st.session_state.plan_new = ""
+def quick_add(title: str) -> bool:
+    ok, new_id = feedback.attempt(plan.add_action, workshop.id, title, done="Action added")
+    if ok:
         st.session_state[PICK] = new_id
+    return ok
 
 
 actions = plan.list_actions(conn, workshop.id)
@@ -66,8 +65,8 @@ for action in overdue:
 def edit_panel() -> None:
     with st.container(border=True):
         st.subheader("Add an action", anchor=False)
-        st.text_input("New action", key="plan_new", on_change=quick_add,
-                      max_chars=plan.TITLE_MAX, placeholder="Type the action and press Enter")
+        entry.new_entry("New action", "plan_new", quick_add, max_chars=plan.TITLE_MAX,
+                        placeholder="Type the action and press Enter")
         ids = [a.id for a in actions]
         if st.session_state.get(PICK) not in ids:
             st.session_state[PICK] = None

@@ -3,10 +3,18 @@ import streamlit as st
 
 from cxcore import journeys
 from cxcore import path as guided_path
-from cxui import chrome, confirm, downloads, edit_mode, feedback, journey_view, room_views, session
+from cxui import chrome, confirm, downloads, edit_mode, entry, feedback, journey_view, room_views, session
 from cxui.text import plain
 
 KEY = "journey_map"
+LANE_HINTS = {"actions": "e.g. Compares rates on a comparison site",
+              "needs": "e.g. To know what the monthly payment will be",
+              "thoughts": "e.g. Worried the paperwork will take weeks",
+              "touchpoints": "e.g. Rate comparison page on our website",
+              "systems": "e.g. Mortgage calculator, CRM",
+              "processes": "e.g. Document check by the back office",
+              "pain_points": "e.g. Has to send the same payslip twice",
+              "opportunities": "e.g. Show the monthly payment on the first page"}
 conn, workshop = chrome.begin_step(KEY)
 presenting = session.presenting()
 editing = edit_mode.editing(KEY)
@@ -108,12 +116,9 @@ if st.session_state.get("journey_stage") not in stages:
     st.session_state.journey_stage = stage_ids[0]
 
 
-def add_entry() -> None:
-    ok, _ = feedback.attempt(journeys.add_entry, workshop.id, st.session_state.journey_stage,
-                             st.session_state.journey_lane, st.session_state.journey_new,
-                             done="Added")
-    if ok:
-        st.session_state.journey_new = ""
+def add_entry(text: str) -> bool:
+    return feedback.attempt(journeys.add_entry, workshop.id, st.session_state.journey_stage,
+                            st.session_state.journey_lane, text, done="Added")[0]
 
 
 def step_stage(step: int) -> None:
@@ -126,10 +131,11 @@ def capture_box(where, lane, text, room) -> None:
                     format_func=lambda s: f"{stage_ids.index(s) + 1}. {stages[s].name}")
     lane.selectbox("Lane", journeys.LANES, key="journey_lane", label_visibility=labels,
                    format_func=journeys.LANE_LABELS.get)
-    text.text_input("New entry: type and press Enter", key="journey_new", on_change=add_entry,
-                    max_chars=journeys.ENTRY_MAX, persist_state="session",
-                    label_visibility=labels, placeholder="New entry: type and press Enter"
-                    if presenting else "e.g. Compares rates on a comparison site")
+    with text:
+        entry.new_entry("New entry: type and press Enter", "journey_new", add_entry,
+                        max_chars=journeys.ENTRY_MAX, label_visibility=labels,
+                        placeholder="New entry: type and press Enter" if presenting
+                        else LANE_HINTS[st.session_state.journey_lane])
     with room:
         room_views.open_to_room(conn, workshop.id, "journey", key="journey_room",
                                 stage_id=st.session_state.journey_stage,
@@ -203,10 +209,9 @@ def entry_tools() -> None:
         st.markdown(journey_view.entry_markdown(chosen))
 
 
-def add_stage() -> None:
-    if feedback.attempt(journeys.add_stage, workshop.id, journey.id,
-                        st.session_state.journey_new_stage, done="Stage added")[0]:
-        st.session_state.journey_new_stage = ""
+def add_stage(name: str) -> bool:
+    return feedback.attempt(journeys.add_stage, workshop.id, journey.id, name,
+                            done="Stage added")[0]
 
 
 def stage_tools() -> None:
@@ -234,8 +239,8 @@ def stage_tools() -> None:
     confirm.delete_button("Remove", confirm.Deletion(
         workshop.id, "journey_stages", stage.id, journeys.remove_stage, "Stage removed"),
         key="journey_remove", place=row, keep_button=True)
-    st.text_input("Add a stage: type its name and press Enter", key="journey_new_stage",
-                  on_change=add_stage, max_chars=journeys.STAGE_NAME_MAX)
+    entry.new_entry("Add a stage: type its name and press Enter", "journey_new_stage",
+                    add_stage, max_chars=journeys.STAGE_NAME_MAX)
 
 
 if editing:

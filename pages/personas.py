@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import empathy, personas
-from cxui import chrome, confirm, downloads, edit_mode, feedback, persona_views
+from cxui import chrome, confirm, downloads, edit_mode, entry, feedback, persona_views
 
 KEY = "personas"
 conn, workshop = chrome.begin_step(KEY)
@@ -23,12 +23,11 @@ if editing:
         "use the AI prompt pack to check your personas against your customer data.")
 
 
-def add_persona() -> None:
-    ok, new_id = feedback.attempt(personas.add_persona, workshop.id,
-                                  st.session_state.get(NEW_NAME, ""), done="Persona added")
+def add_persona(name: str) -> bool:
+    ok, new_id = feedback.attempt(personas.add_persona, workshop.id, name, done="Persona added")
     if ok:
-        st.session_state[NEW_NAME] = ""
         st.session_state[EDITING] = new_id
+    return ok
 
 
 def add_starters(example: str) -> None:
@@ -77,13 +76,11 @@ if not editing:
 
 def add_form() -> None:
     st.subheader("Add a persona", anchor=False)
-    st.text_input("Name", key=NEW_NAME, placeholder="e.g. Margaret", live=True,
-                  persist_state="session", max_chars=personas.NAME_MAX)
+    entry.new_entry("Name", NEW_NAME, add_persona, max_chars=personas.NAME_MAX,
+                    placeholder="e.g. Margaret", add_label="Add persona")
     if len(items) >= personas.PERSONA_SOFT_LIMIT:
         st.caption(f":orange[:material/warning: You already have {len(items)}: more than "
                    f"{personas.PERSONA_SOFT_LIMIT} is allowed, but hard to keep in mind.]")
-    st.button("Add persona", key="personas_add", type="primary", icon=":material/person_add:",
-              on_click=add_persona)
     if items:
         with st.expander("Worked examples", icon=":material/auto_awesome:"):
             starter_buttons()

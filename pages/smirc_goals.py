@@ -4,7 +4,7 @@ import datetime as dt
 import streamlit as st
 
 from cxcore import goals
-from cxui import chrome, confirm, edit_mode, feedback
+from cxui import chrome, confirm, edit_mode, entry, feedback
 from cxui.text import plain
 
 KEY = "smirc_goals"
@@ -29,12 +29,11 @@ if edit_on:
         "purchases per customer.")
 
 
-def quick_add() -> None:
-    text = st.session_state.get("smirc_new", "")
-    new_id = feedback.run(goals.add_goal, workshop.id, text, done="Goal added")
-    if new_id is not None:
-        st.session_state.smirc_new = ""
+def quick_add(text: str) -> bool:
+    ok, new_id = feedback.attempt(goals.add_goal, workshop.id, text, done="Goal added")
+    if ok:
         st.session_state[EDITING] = new_id
+    return ok
 
 
 def add_example() -> None:
@@ -125,8 +124,8 @@ def editor(goal: goals.Goal) -> None:
 
 def add_panel() -> None:
     st.subheader("Add a goal", anchor=False)
-    st.text_input("New goal", key="smirc_new", on_change=quick_add,
-                  max_chars=goals.STATEMENT_MAX, placeholder="Type the goal and press Enter")
+    entry.new_entry("New goal", "smirc_new", quick_add, max_chars=goals.STATEMENT_MAX,
+                    placeholder="Type the goal and press Enter")
     st.button("Add the example goal", key="smirc_example", icon=":material/lightbulb:",
               on_click=add_example)
     st.caption("Example: Improve NPS by 20% within 6 months, because this leads to more "

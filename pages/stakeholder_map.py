@@ -2,9 +2,8 @@
 import streamlit as st
 
 from cxcore import stakeholders as sh
-from cxui import chrome, confirm, edit_mode, feedback, session
+from cxui import chrome, confirm, edit_mode, entry, feedback, session
 from cxui import stakeholder_views as views
-from cxui.text import plain
 
 KEY = "stakeholder_map"
 conn, workshop = chrome.begin_step(KEY)
@@ -46,15 +45,16 @@ def add_stakeholder() -> None:
 def edit_panels() -> None:
     with st.container(border=True):
         st.markdown("##### :material/person_add: Add a stakeholder")
-        st.text_input("Person or group", key=NEW["name"], max_chars=sh.NAME_MAX,
-                      placeholder="e.g. Head of lending", live=True, persist_state="session")
-        st.selectbox("Department", known_departments, index=None, key=NEW["department"],
-                     accept_new_options=True, placeholder="Choose or type a department")
-        left, right = st.columns(2)
-        left.slider("Support", sh.SCORE_MIN, sh.SCORE_MAX, 5, key=NEW["support"])
-        right.slider("Influence", sh.SCORE_MIN, sh.SCORE_MAX, 5, key=NEW["influence"])
-        st.button("Add stakeholder", type="primary", icon=":material/add:",
-                  on_click=add_stakeholder, key="stakeholder_map_add")
+        with entry.entry_form(NEW["name"]):  # Enter adds; leaving the box saves nothing
+            st.text_input("Person or group", key=NEW["name"], max_chars=sh.NAME_MAX,
+                          placeholder="e.g. Head of lending")
+            st.selectbox("Department", known_departments, index=None, key=NEW["department"],
+                         accept_new_options=True, placeholder="Choose or type a department")
+            left, right = st.columns(2)
+            left.slider("Support", sh.SCORE_MIN, sh.SCORE_MAX, 5, key=NEW["support"])
+            right.slider("Influence", sh.SCORE_MIN, sh.SCORE_MAX, 5, key=NEW["influence"])
+            st.form_submit_button("Add stakeholder", type="primary", icon=":material/add:",
+                                  on_click=add_stakeholder, key="stakeholder_map_add")
 
     if people:
         with st.container(border=True):
@@ -91,6 +91,7 @@ def edit_panels() -> None:
 
 def four_ways(per_row: int) -> None:
     grouped = sh.by_quadrant(people)
+    points = sh.map_points(people)  # the chart's numbers: this is its key
     st.subheader("The four ways to engage", anchor=False)
     order = (sh.GATEKEEPER, sh.CHAMPION, sh.BYSTANDER, sh.SUPPORTER)
     for start in range(0, len(order), per_row):
@@ -99,7 +100,7 @@ def four_ways(per_row: int) -> None:
                 group = grouped[quadrant]
                 st.markdown(f"{views.badge(quadrant)} **{len(group)}**")
                 st.caption(sh.STRATEGIES[quadrant])
-                st.markdown(", ".join(f"**{plain(p.name)}**" for p in group) or "*Nobody yet.*")
+                st.markdown(views.numbered_names(points, quadrant) or "*Nobody yet.*")
 
 
 chart_column, side = st.columns([3, 2], gap="large")

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from cxcore import touchpoints as tp
-from cxui import chrome, confirm, edit_mode, feedback, session
+from cxui import chrome, confirm, edit_mode, entry, feedback, session
 from cxui import touchpoint_views as views
 from cxui.text import plain
 
@@ -66,12 +66,13 @@ def edit_panels() -> None:
         if st.session_state[NEW["channel"]] == "custom":
             st.text_input("Custom channel", key=NEW["custom_channel"],
                           max_chars=tp.CUSTOM_MAX, placeholder="e.g. Partner branches")
-        st.text_input("Touchpoint", key=NEW["name"], max_chars=tp.NAME_MAX, live=True,
-                      persist_state="session", placeholder="e.g. Mortgage document upload")
-        st.selectbox("Journey stage (optional)", list(stages), format_func=stage_label,
-                     index=None, placeholder="No journey stage", key=NEW["stage_id"])
-        st.button("Add touchpoint", type="primary", icon=":material/add:",
-                  on_click=add_touchpoint, key="touchpoint_review_add")
+        with entry.entry_form(NEW["name"]):  # Enter adds; leaving the box saves nothing
+            st.text_input("Touchpoint", key=NEW["name"], max_chars=tp.NAME_MAX,
+                          placeholder="e.g. Mortgage document upload")
+            st.selectbox("Journey stage (optional)", list(stages), format_func=stage_label,
+                         index=None, placeholder="No journey stage", key=NEW["stage_id"])
+            st.form_submit_button("Add touchpoint", type="primary", icon=":material/add:",
+                                  on_click=add_touchpoint, key="touchpoint_review_add")
 
     if points:
         with st.container(border=True):

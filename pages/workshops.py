@@ -135,15 +135,16 @@ feedback.show_flash()
 
 active = workshops.list_workshops(conn)
 current = session.current_workshop(conn)
-if current:
+resume = current or workshops.last_worked_on(conn)  # a fresh session offers the latest one
+if resume:
     with st.container(border=True):
         text, action = st.columns([5, 2], vertical_alignment="center")
-        progress = guided_path.progress(conn, current.id)
-        text.markdown(f"**Continue where you left off:** {plain(current.title)}  \n"
-                      f":gray[{progress.label}]  \n{review_note(current.id)}")
+        progress = guided_path.progress(conn, resume.id)
+        text.markdown(f"**Continue where you left off:** {plain(resume.title)}  \n"
+                      f":gray[{progress.label}]  \n{review_note(resume.id)}")
         if action.button("Continue", type="primary", icon=":material/play_arrow:",
                          width="stretch", key="home_continue"):
-            open_and_go(current.id)
+            open_and_go(resume.id)
 
 create, sample_col, import_col = st.columns(3)
 with create.popover("New workshop", icon=":material/add:", width="stretch"):

@@ -40,3 +40,9 @@ def texts(at: AppTest) -> str:
 
 def fresh_db(path: str):
     return store.connect(path)
+
+
+def add_entry(at: AppTest, key: str, text: str) -> AppTest:
+    """Type into a new-entry box (``cxui.entry``) and press its Add button."""
+    at.text_input(key=key).input(text)
+    return at.button(key=f"{key}_add").click().run()

@@ -230,8 +230,8 @@ def test_each_rated_card_falls_in_a_named_quadrant(customer, business, expected)
 def test_matrix_points_spread_cards_that_share_a_spot_and_skip_unrated_ones():
     points = cards.matrix_points([card(1, customer=4, business=2), card(2, customer=4, business=2),
                                   card(3, customer=None), card(4, business=5, status="retired")])
-    assert points == [MatrixPoint(1, COMPLETE[0], 1.91, 4, False),
-                      MatrixPoint(2, COMPLETE[0], 2.09, 4, False),
+    assert points == [MatrixPoint(1, COMPLETE[0], 1.78, 4.22, False),  # corner to corner:
+                      MatrixPoint(2, COMPLETE[0], 2.22, 3.78, False),  # "1" and "2", not "12"
                       MatrixPoint(4, COMPLETE[0], 5, 3, True)]
 
 

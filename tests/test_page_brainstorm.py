@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from cxcore import brainstorm, cards, challenge, ideas, sample, workshops
 from cxcore.ranking import Ranked
-from tests.apptest_support import fresh_db, open_app, texts
+from tests.apptest_support import add_entry, fresh_db, open_app, texts
 
 PAGE = "pages/brainstorm.py"
 
@@ -47,10 +47,10 @@ def test_enter_adds_the_idea_and_clears_the_box_and_no_scores_show_in_diverge(ap
     at.button(key="brainstorm_create").click().run()
     [bid] = [b.id for b in brainstorm.list_brainstorms(conn, wid)]
     at.text_input(key="brainstorm_author").input("Tom")
-    at.text_input(key="brainstorm_idea_text").input("Checklist before applying").run()
+    add_entry(at, "brainstorm_idea_text", "Checklist before applying")
     assert at.text_input(key="brainstorm_idea_text").value == ""
-    at.text_input(key="brainstorm_idea_text").input("Status tracker").run()
-    at.text_input(key="brainstorm_idea_text").input("   ").run()
+    add_entry(at, "brainstorm_idea_text", "Status tracker")
+    add_entry(at, "brainstorm_idea_text", "   ")
     assert [(i.text, i.author) for i in brainstorm.board(conn, wid, bid).ideas] == [
         ("Checklist before applying", "Tom"), ("Status tracker", "Tom")]
     assert [e.value for e in at.error] == ["The idea cannot be empty."]
@@ -68,11 +68,11 @@ def test_what_if_ideas_go_under_the_chosen_provocation(app_db_path):
     wid = workshops.create(conn, "Bank")
     bid = brainstorm.create_brainstorm(conn, wid, "Stop re-sends", "what_if")
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
-    at.text_input(key="brainstorm_provocation").input("What if nobody visited a branch?").run()
-    at.text_input(key="brainstorm_provocation").input("What if it took one evening?").run()
+    add_entry(at, "brainstorm_provocation", "What if nobody visited a branch?")
+    add_entry(at, "brainstorm_provocation", "What if it took one evening?")
     first, second = brainstorm.board(conn, wid, bid).provocations
     at.selectbox(key=f"brainstorm_under_{bid}").select(second.id)
-    at.text_input(key="brainstorm_idea_text").input("Evening chat").run()
+    add_entry(at, "brainstorm_idea_text", "Evening chat")
     assert [(i.text, i.provocation_id) for i in brainstorm.board(conn, wid, bid).ideas] == [
         ("Evening chat", second.id)]
 

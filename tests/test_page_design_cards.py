@@ -101,3 +101,13 @@ def test_the_sample_shows_four_cards_ranked_with_the_retired_one_last(app_db_pat
         [3, 3, 4, 2, "Exploring (draft)"], [4, 4, 2, 3, "Retired"]]
     assert "Retired because: In the pilot" in shown
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_the_card_editor_opens_on_the_first_card_still_in_play_not_a_retired_one(app_db_path):
+    conn = fresh_db(app_db_path)
+    wid = workshops.create(conn, "Bank")
+    kept = cards.add_card(conn, wid)
+    retired = cards.add_card(conn, wid)
+    cards.retire(conn, wid, retired, "Customers did not want it")
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
+    assert at.selectbox(key="cards_selected").value == kept

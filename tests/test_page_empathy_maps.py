@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from cxcore import empathy, personas, sample, workshops
-from tests.apptest_support import fresh_db, open_app, texts
+from tests.apptest_support import add_entry, fresh_db, open_app, texts
 
 PAGE = "pages/empathy_maps.py"
 
@@ -30,8 +30,8 @@ def test_without_personas_the_page_points_to_the_personas_step(app_db_path):
 def test_a_note_typed_and_entered_lands_in_its_quadrant_and_the_box_clears(app_db_path, margaret):
     wid, pid = margaret
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
-    at.text_input(key="empathy_new_say").input("Can I speak to someone?").run()
-    at.text_input(key="empathy_new_say").input("I sent that already").run()
+    add_entry(at, "empathy_new_say", "Can I speak to someone?")
+    add_entry(at, "empathy_new_say", "I sent that already")
     assert board_texts(fresh_db(app_db_path), wid, pid) == {
         "think": [], "feel": [], "say": ["Can I speak to someone?", "I sent that already"],
         "do": []}
@@ -42,7 +42,7 @@ def test_a_note_typed_and_entered_lands_in_its_quadrant_and_the_box_clears(app_d
 def test_a_blank_note_is_refused_with_a_message(app_db_path, margaret):
     wid, pid = margaret
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
-    at.text_input(key="empathy_new_do").input("  \u202e ").run()
+    add_entry(at, "empathy_new_do", "  \u202e ")
     assert [e.value for e in at.error] == ["A note cannot be empty."]
     assert board_texts(fresh_db(app_db_path), wid, pid)["do"] == []
 
@@ -50,7 +50,7 @@ def test_a_blank_note_is_refused_with_a_message(app_db_path, margaret):
 def test_a_note_can_be_edited_moved_and_deleted_one_at_a_time(app_db_path, margaret):
     wid, pid = margaret
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
-    at.text_input(key="empathy_new_say").input("I feel forgotten").run()
+    add_entry(at, "empathy_new_say", "I feel forgotten")
     [note] = empathy.board(fresh_db(app_db_path), wid, pid)["say"]
     at.selectbox(key="empathy_note").select(note.id).run()
     at.selectbox(key=f"empathy_move_{note.id}").select("feel").run()
@@ -74,5 +74,5 @@ def test_each_persona_of_the_sample_shows_its_own_board(app_db_path):
     shown = texts(at)
     assert "Checks his balance several times a day" in shown
     assert "Queues at the branch on Tuesday mornings" not in shown
-    at.text_input(key="empathy_new_think").input("Cash is old-fashioned").run()
+    add_entry(at, "empathy_new_think", "Cash is old-fashioned")
     assert board_texts(conn, wid, leo.id)["think"][-1] == "Cash is old-fashioned"

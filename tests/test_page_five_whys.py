@@ -101,7 +101,7 @@ def test_an_analysis_from_a_journey_pain_point_says_where_it_came_from(app_db_pa
     conn["journey_entries"].insert({"workshop_id": wid, "stage_id": stage, "lane": "pain_points",
                                     "text": "Documents re-sent"})
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
-    at.selectbox(key="five_whys_new_source").select_index(1).run()
+    at.selectbox(key="five_whys_new_source").select_index(1)  # in the form: sent on Start
     at.button(key="five_whys_start").click().run()
     assert [a.problem for a in whys.list_analyses(conn, wid)] == ["Documents re-sent"]
     assert ":blue-badge[:material/route: From the journey map: Accept]" in texts(at)
@@ -121,3 +121,22 @@ def test_a_root_cause_starts_a_brainstorm_with_it_as_the_prompt(app_db_path):
     assert rows == [("No checklist before submission", "classic", answer)]
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     assert ":green-badge[:material/lightbulb: Brainstorm started]" in texts(at)
+
+
+def columns_around(block, label: str, depth: int = 0) -> int | None:
+    """How many columns hold the page link ``label`` (None if it is not under ``block``)."""
+    for child in getattr(block, "children", {}).values():
+        if getattr(child, "type", None) == "page_link" and child.proto.label == label:
+            return depth
+        inner = columns_around(child, label, depth + (getattr(child, "type", None) == "column"))
+        if inner is not None:
+            return inner
+    return None
+
+
+def test_back_and_next_span_the_page_when_there_is_no_analysis_yet(app_db_path):
+    wid = workshops.create(fresh_db(app_db_path), "Bank")
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
+    assert "No analysis yet" in texts(at)
+    assert [columns_around(at.main, label) for label in (
+        "Back: Touchpoint review", "Next step: Brainstorm")] == [1, 1]

@@ -5,7 +5,7 @@ import datetime as dt
 
 from cxcore import goals, plan, sample, stakeholders, workshops
 from cxui.text import plain
-from tests.apptest_support import fresh_db, open_app, texts
+from tests.apptest_support import add_entry, fresh_db, open_app, texts
 
 
 def test_adding_an_action_opens_it_for_editing_and_each_edit_is_saved(app_db_path):
@@ -15,7 +15,7 @@ def test_adding_an_action_opens_it_for_editing_and_each_edit_is_saved(app_db_pat
     stakeholders.add_stakeholder(conn, wid, "Aisha", department="Marketing", support=9,
                                  influence=9)
     at = open_app(app_db_path, page="pages/implementation_plan.py", workshop_id=wid)
-    at.text_input(key="plan_new").input("Campus campaign").run()
+    add_entry(at, "plan_new", "Campus campaign")
     [action] = plan.list_actions(conn, wid)
     assert at.selectbox(key="plan_pick").value == action.id
     at.selectbox(key=f"plan_department_{action.id}").set_value("Marketing").run()
@@ -36,7 +36,7 @@ def test_an_empty_action_is_refused_with_a_message(app_db_path):
     conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     at = open_app(app_db_path, page="pages/implementation_plan.py", workshop_id=wid)
-    at.text_input(key="plan_new").input("   ").run()
+    add_entry(at, "plan_new", "   ")
     assert [e.value for e in at.error] == ["Action cannot be empty."]
     assert plan.list_actions(conn, wid) == []
 
@@ -68,3 +68,12 @@ def test_the_sample_plan_shows_departments_the_table_and_the_overdue_action(app_
     [table] = at.dataframe
     assert len(table.value) == 10
     assert [m.value for m in at.metric] == ["10", "3", "2", "1", str(len(overdue))]
+
+
+def test_text_left_in_the_new_action_box_is_not_saved_until_add(app_db_path):
+    conn = fresh_db(app_db_path)
+    wid = workshops.create(conn, "Bank")
+    at = open_app(app_db_path, page="pages/implementation_plan.py", workshop_id=wid)
+    at.text_input(key="plan_new").input("Half-typed action").run()
+    assert plan.list_actions(conn, wid) == []
+    assert not at.exception

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from cxcore import journeys, sample, workshops
-from tests.apptest_support import fresh_db, open_app, texts
+from tests.apptest_support import add_entry, fresh_db, open_app, texts
 
 PAGE = "pages/journey_map.py"
 
@@ -48,8 +48,8 @@ def test_typing_an_entry_and_pressing_enter_adds_it_to_the_chosen_cell_and_clear
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.selectbox(key="journey_stage").select(accept.id)
     at.selectbox(key="journey_lane").select("pain_points")
-    at.text_input(key="journey_new").input("Documents asked for twice").run()
-    at.text_input(key="journey_new").input("Nobody calls back").run()
+    add_entry(at, "journey_new", "Documents asked for twice")
+    add_entry(at, "journey_new", "Nobody calls back")
     assert not at.exception
     assert at.text_input(key="journey_new").value == ""
     stage = journeys.get_journey(fresh_db(app_db_path), wid, jid).stages[1]
@@ -62,7 +62,7 @@ def test_an_empty_entry_is_refused_with_a_message(app_db_path, bank):
     wid, persona = bank
     journeys.create_journey(fresh_db(app_db_path), wid, persona)
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
-    at.text_input(key="journey_new").input("   ").run()
+    add_entry(at, "journey_new", "   ")
     assert [e.value for e in at.error] == ["Entry cannot be empty."]
     assert only_journey(app_db_path, wid).entries == []
 
@@ -204,3 +204,15 @@ def test_stage_names_on_the_emotion_curve_are_shown_as_typed_not_read_as_markup(
     figure = journey_view.emotion_chart(journeys.Journey(1, None, None, "", (stage,)), False)
     assert (list(figure.layout.xaxis.ticktext), list(figure.data[0].y)) == (
         ["&lt;b&gt;Pay&lt;/b&gt; &amp; go"], [-1])
+
+
+def test_the_new_entry_hint_follows_the_chosen_lane(app_db_path, bank):
+    wid, persona = bank
+    journeys.create_journey(fresh_db(app_db_path), wid, persona)
+    at = open_app(app_db_path, page=PAGE, workshop_id=wid)
+    hints = {}
+    for lane in ("actions", "pain_points"):
+        at.selectbox(key="journey_lane").select(lane).run()
+        hints[lane] = at.text_input(key="journey_new").placeholder
+    assert hints == {"actions": "e.g. Compares rates on a comparison site",
+                     "pain_points": "e.g. Has to send the same payslip twice"}

@@ -12,7 +12,7 @@ def test_adding_a_persona_and_editing_a_field_saves_both(app_db_path):
     wid = workshops.create(conn, "Bank")
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     at.text_input(key="personas_new_name").input("Margaret")
-    at.button(key="personas_add").click().run()
+    at.button(key="personas_new_name_add").click().run()
     assert not at.exception
     [margaret] = personas.list_personas(conn, wid)
     assert margaret.name == "Margaret" and at.text_input(key="personas_new_name").value == ""
@@ -27,7 +27,7 @@ def test_an_empty_name_is_refused_with_a_message(app_db_path):
     conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
-    at.button(key="personas_add").click().run()
+    at.button(key="personas_new_name_add").click().run()
     assert [e.value for e in at.error] == ["Name cannot be empty."]
     assert personas.list_personas(conn, wid) == []
 
@@ -62,7 +62,7 @@ def test_a_sixth_persona_shows_the_warning(app_db_path):
     at = open_app(app_db_path, page=PAGE, workshop_id=wid)
     assert not at.warning
     at.text_input(key="personas_new_name").input("F")
-    at.button(key="personas_add").click().run()
+    at.button(key="personas_new_name_add").click().run()
     assert [w.value for w in at.warning] == [personas.limit_warning(6)]
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 import datetime as dt
 
 from cxcore import goals, sample, workshops
-from tests.apptest_support import fresh_db, open_app, texts
+from tests.apptest_support import add_entry, fresh_db, open_app, texts
 
 
 def test_adding_a_goal_filling_it_in_and_ticking_checks(app_db_path):
     conn = fresh_db(app_db_path)
     wid = workshops.create(conn, "Bank")
     at = open_app(app_db_path, page="pages/smirc_goals.py", workshop_id=wid)
-    at.text_input(key="smirc_new").input("Lift NPS for mortgage customers").run()
+    add_entry(at, "smirc_new", "Lift NPS for mortgage customers")
     [goal] = goals.list_goals(conn, wid)
     assert goal.statement == "Lift NPS for mortgage customers"
     assert "Not measurable yet" in texts(at)
@@ -47,7 +47,7 @@ def test_a_bad_target_or_an_empty_goal_is_refused_and_the_advice_shows(app_db_pa
     at = open_app(app_db_path, page="pages/smirc_goals.py", workshop_id=wid)
     shown = texts(at)
     assert "No customer feedback metric yet" in shown and "No operational metric yet" in shown
-    at.text_input(key="smirc_new").input("   ").run()
+    add_entry(at, "smirc_new", "   ")
     assert [e.value for e in at.error] == ["The goal cannot be empty."]
     assert goals.list_goals(conn, wid) == []
 

@@ -29,7 +29,7 @@ def test_adding_a_stakeholder_places_it_in_its_quadrant_and_selects_it(app_db_pa
     assert at.text_input(key="stakeholder_map_new_name").value == ""
     assert at.selectbox(key="stakeholder_map_selected").value == person.id
     assert ":red-badge[:material/warning: Gatekeeper] **1**" in quadrant_cards(at)
-    assert "**Head of lending**" in texts(at)
+    assert "**1** Head of lending" in texts(at)
     assert at.get("plotly_chart")
 
 
@@ -102,5 +102,19 @@ def test_names_on_the_chart_are_shown_as_typed_not_read_as_markup():
     person = sh.Stakeholder(1, "<b>Board</b> & co, chair", "<i>IT</i>", 2, 9, "", sh.GATEKEEPER)
     [gatekeepers] = [t for t in views.quadrant_chart([person], 5).data if t.name == "Gatekeeper"]
     assert (list(gatekeepers.text), [list(c) for c in gatekeepers.customdata]) == (
-        ["&lt;b&gt;Board&lt;/b&gt; &amp; co"],
-        [["&lt;b&gt;Board&lt;/b&gt; &amp; co, chair", "&lt;i&gt;IT&lt;/i&gt;"]])
+        ["1"], [["&lt;b&gt;Board&lt;/b&gt; &amp; co, chair", "&lt;i&gt;IT&lt;/i&gt;", 2, 9]])
+
+
+def test_the_chart_numbers_people_and_the_four_ways_give_the_key():
+    from cxui import stakeholder_views as views
+
+    people = [sh.Stakeholder(1, "Tom Becker", "IT", 2, 9, "", sh.GATEKEEPER),
+              sh.Stakeholder(2, "Head of Compliance", "Risk", 2, 9, "", sh.GATEKEEPER),
+              sh.Stakeholder(3, "Aisha", "Sales", 9, 9, "", sh.CHAMPION)]
+    [gatekeepers] = [t for t in views.quadrant_chart(people, 5).data if t.name == "Gatekeeper"]
+    assert (list(gatekeepers.text), list(gatekeepers.x), list(gatekeepers.y)) == (
+        ["2", "3"], [1.78, 2.22], [9.22, 8.78])
+    points = sh.map_points(people)
+    assert views.numbered_names(points, sh.GATEKEEPER) == \
+        "**2** Head of Compliance, **3** Tom Becker"
+    assert views.numbered_names(points, sh.CHAMPION) == "**1** Aisha"

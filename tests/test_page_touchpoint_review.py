@@ -107,3 +107,13 @@ def test_touchpoints_sharing_a_name_get_a_bar_each_with_its_own_priority():
                   for y, x in zip(trace.y, trace.x))
     assert bars == [("In-store", "&lt;b&gt;Desk&lt;/b&gt; &amp; queue", 12),
                     ("Mobile app", "Live chat (2)", 4), ("Website", "Live chat", 40)]
+
+
+def test_a_long_touchpoint_name_wraps_onto_two_lines_and_the_hover_has_it_whole():
+    from cxui import touchpoint_views as views
+
+    name = "Mortgage advisor callback after the online application is submitted"
+    figure = views.priority_chart([tp.Touchpoint(1, "phone", "", name, None, 1, 1, 5, "")])
+    [bar] = figure.data
+    assert list(bar.y) == ["Mortgage advisor callback after<br>the online application is…"]
+    assert [list(c) for c in bar.customdata] == [[name, 1, 1, 5]]

@@ -234,3 +234,18 @@ def test_the_timer_turns_red_in_its_last_five_percent(app_db_path):
 def test_a_workshop_id_too_large_for_sqlite_opens_no_workshop_instead_of_crashing(app_db_path):
     at = open_app(app_db_path, page="pages/journey_map.py", workshop_id=9223372036854775808)
     assert "Open or create a workshop first" in texts(at)
+
+
+def test_a_fresh_session_at_home_offers_to_continue_the_workshop_last_worked_on(app_db_path):
+    conn = fresh_db(app_db_path)
+    older = workshops.create(conn, "Older workshop")
+    latest = workshops.create(conn, "Latest workshop")
+    trashed = workshops.create(conn, "Trashed workshop")
+    for workshop_id, stamp in ((older, "2026-01-01T09:00:00+00:00"),
+                               (latest, "2026-03-01T09:00:00+00:00")):
+        conn.execute("UPDATE workshops SET updated = ? WHERE id = ?", [stamp, workshop_id])
+    workshops.move_to_trash(conn, trashed)
+    at = open_app(app_db_path)
+    assert "Continue where you left off:** Latest workshop" in texts(at)
+    at.button(key="home_continue").click().run()
+    assert at.session_state["workshop_id"] == latest

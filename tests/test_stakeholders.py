@@ -187,15 +187,20 @@ def test_chart_labels_use_the_name_before_the_first_comma_cut_to_fit(name, expec
     assert sh.short_name(name) == expected
 
 
-def test_a_name_with_dollar_signs_is_drawn_as_text_in_the_pdf_chart(db, make_workshop):
+def test_the_pdf_chart_numbers_people_so_names_never_collide_and_the_tables_give_the_key(
+        db, make_workshop):
     from cxcore.pdf import Report
 
     wid = make_workshop()
     sh.add_stakeholder(db, wid, "Owner $x^{$ team", "Finance", 3, 8)
+    sh.add_stakeholder(db, wid, "Head of Compliance", "Risk", 3, 8)
     figure = sh._quadrant_figure(sh.list_stakeholders(db, wid), 5)
-    figure.canvas.draw()  # a name read as a formula would fail here
-    assert [t.get_text() for t in figure.axes[0].texts if "$" in t.get_text()] == [
-        "Owner $x^{$ team"]
+    figure.canvas.draw()
+    assert [t.get_text() for t in figure.axes[0].texts] == [
+        "Champion", "Supporter", "Gatekeeper", "Bystander", "1", "2"]
+    assert [(p.number, p.person.name, p.x, p.y) for p in sh.map_points(
+        sh.list_stakeholders(db, wid))] == [(1, "Head of Compliance", 2.78, 8.22),
+                                            (2, "Owner $x^{$ team", 3.22, 7.78)]
     report = Report("Test")
     report.add_page()
     sh.pdf_section(report, db, wid)

@@ -322,3 +322,14 @@ def test_an_artefact_of_another_workshop_can_be_neither_updated_nor_deleted(db, 
 
 def test_an_id_too_large_for_sqlite_is_no_such_workshop(db):
     assert workshops.find(db, "9223372036854775808") is None
+
+
+def test_the_workshop_last_worked_on_is_the_active_one_updated_most_recently(db):
+    assert workshops.last_worked_on(db) is None
+    first = workshops.create(db, "First")
+    second = workshops.create(db, "Second")
+    set_updated(db, first, "2026-05-02T10:00:00+00:00")
+    set_updated(db, second, "2026-05-01T10:00:00+00:00")
+    assert workshops.last_worked_on(db).id == first
+    workshops.move_to_trash(db, first)
+    assert workshops.last_worked_on(db).id == second
