@@ -31,9 +31,9 @@ def sample_id(app_db_path) -> int:
 def test_on_the_projector_the_persona_forms_wait_behind_the_edit_switch(app_db_path, sample_id):
     at = open_app(app_db_path, page="pages/personas.py", workshop_id=sample_id, present=True)
     assert at.toggle(key="edit_switch_personas").value is False
-    assert "personas_add" not in keys(at) and "personas_editing" not in keys(at)
+    assert "personas_new_name" not in keys(at) and "personas_editing" not in keys(at)
     at.toggle(key="edit_switch_personas").set_value(True).run()
-    assert {"personas_add", "personas_editing"} <= keys(at)
+    assert {"personas_new_name", "personas_editing"} <= keys(at)
     assert not at.exception
 
 
@@ -41,12 +41,12 @@ def test_at_a_desk_the_forms_are_open_and_edit_off_holds_across_a_page_switch(ap
                                                                               sample_id):
     at = open_app(app_db_path, page="pages/personas.py", workshop_id=sample_id)
     assert at.toggle(key="edit_switch_personas").value is True
-    assert "personas_add" in keys(at)
+    assert "personas_new_name" in keys(at)
     at.toggle(key="edit_switch_personas").set_value(False).run()
-    assert "personas_add" not in keys(at)
+    assert "personas_new_name" not in keys(at)
     at.switch_page("pages/empathy_maps.py").run()
     at.switch_page("pages/personas.py").run()
-    assert (at.toggle(key="edit_switch_personas").value, "personas_add" in keys(at)) == (
+    assert (at.toggle(key="edit_switch_personas").value, "personas_new_name" in keys(at)) == (
         False, False)
 
 
