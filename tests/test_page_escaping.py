@@ -1,0 +1,99 @@
+"""Every page through AppTest, on a workshop whose every piece of user text is Markdown, HTML and
+KaTeX: wherever Streamlit reads a string as Markdown, the user's part of it is escaped; wherever
+it shows a string as plain text, it is not (no stray backslashes).
+
+The tree of every element on the page is walked, so a new widget is checked without being
+listed here. What the browser finally shows is checked in test_browser_escaping.py.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+from google.protobuf.json_format import MessageToDict
+
+from cxcore import db as store
+from cxcore import path as guided_path
+from cxui.text import WORD_JOINER, plain
+from tests.apptest_support import open_app
+from tests.escaping_support import PAYLOAD, create_payload_workshop
+
+PAGES = [None, *(f"pages/{step.key}.py" for step in guided_path.STEPS), "pages/live_room.py",
+         "pages/export.py"]
+# Pieces of the payload that take effect when Markdown (or plotly's HTML) reads them raw.
+RAW_PIECES = ("**bold**", "[link](", ":red[red]", "$x^2$", "![img](", "<b>tag", "_u_", "`code`",
+              "http://x.invalid")
+ESCAPED_PIECE = "\\*\\*bold"
+# Element types whose text Streamlit shows as it is (everything else reads Markdown).
+PLAIN_BODIES = {"text", "code", "json", "exception"}
+PLAIN_LISTS = {"selectbox", "multiselect", "select_slider"}  # options shown as plain text
+
+
+def elements(node):
+    yield node
+    for child in (getattr(node, "children", None) or {}).values():
+        yield from elements(child)
+
+
+def strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for item in value for s in strings(item)]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in strings(item)]
+    return []
+
+
+def shown_texts(at) -> tuple[list[tuple[str, str]], list[tuple[str, str]],
+                             list[tuple[str, str]]]:
+    """(where, text) pairs that Streamlit reads as Markdown, that it shows as plain text, and
+    that plotly reads as its HTML subset."""
+    markdown, plain_text, chart_html = [], [], []
+    for node in elements(at._tree):
+        proto = getattr(node, "proto", None)
+        if proto is None or not hasattr(proto, "DESCRIPTOR"):
+            continue
+        fields = MessageToDict(proto, preserving_proto_field_name=True)
+        for name, value in fields.items():
+            where = f"{node.type}.{name}"
+            if node.type == "plotly_chart" and name == "spec":
+                chart_html += [(where, s) for s in strings(json.loads(value))]
+            elif name in ("label", "help") or (name == "body" and node.type not in PLAIN_BODIES):
+                markdown += [(where, s) for s in strings(value)]
+            elif name == "options":
+                target = plain_text if node.type in PLAIN_LISTS else markdown
+                target += [(where, s) for s in strings(value)]
+            elif name in ("placeholder", "default", "value", "columns"):
+                plain_text += [(where, s) for s in strings(value)]
+    return markdown, plain_text, chart_html
+
+
+@pytest.fixture(scope="module")
+def payload_app(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("escaping") / "app.db")
+    return path, create_payload_workshop(store.connect(path))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p or "workshops")
+def test_user_text_on_every_page_is_shown_as_typed(payload_app, page, monkeypatch):
+    path, workshop_id = payload_app
+    monkeypatch.setenv("CX_DB", path)
+    at = open_app(path, page=page, workshop_id=workshop_id)
+    markdown, plain_text, chart_html = shown_texts(at)
+    unescaped = [(where, text) for where, text in markdown
+                 if any(piece in text for piece in RAW_PIECES)]
+    assert unescaped == []
+    assert [(where, text) for where, text in chart_html if "<b>tag" in text] == []
+    escaped_in_plain = [(where, text) for where, text in plain_text if ESCAPED_PIECE in text]
+    assert escaped_in_plain == []
+    shown = [text for _, text in markdown if plain(PAYLOAD) in text] + \
+        [text for _, text in plain_text + chart_html if PAYLOAD in text]
+    assert shown, "the page shows none of the workshop's text"
+
+
+def test_plain_escapes_every_piece_and_keeps_bare_addresses_from_becoming_links():
+    escaped = plain(PAYLOAD + " mail ana@example.org or www.example.org")
+    assert not any(piece in escaped for piece in RAW_PIECES)
+    assert "ana@" + WORD_JOINER + "example" in escaped
+    assert "www" + WORD_JOINER + "\\.example" in escaped
