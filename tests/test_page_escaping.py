@@ -12,10 +12,13 @@ import json
 import pytest
 from google.protobuf.json_format import MessageToDict
 
+from streamlit.testing.v1 import AppTest
+
+from cxcore import brainstorm, goals, participation, room, workshops
 from cxcore import db as store
 from cxcore import path as guided_path
 from cxui.text import WORD_JOINER, plain
-from tests.apptest_support import open_app
+from tests.apptest_support import APP, open_app
 from tests.escaping_support import PAYLOAD, create_payload_workshop
 
 PAGES = [None, *(f"pages/{step.key}.py" for step in guided_path.STEPS), "pages/live_room.py",
@@ -23,6 +26,7 @@ PAGES = [None, *(f"pages/{step.key}.py" for step in guided_path.STEPS), "pages/l
 # Pieces of the payload that take effect when Markdown (or plotly's HTML) reads them raw.
 RAW_PIECES = ("**bold**", "[link](", ":red[red]", "$x^2$", "![img](", "<b>tag", "_u_", "`code`",
               "http://x.invalid")
+NAME_PAYLOAD = "**b** _u_ [l](http://x.invalid)"  # a participant's name: 40 characters at most
 ESCAPED_PIECE = "\\*\\*bold"
 # Element types whose text Streamlit shows as it is (everything else reads Markdown).
 PLAIN_BODIES = {"text", "code", "json", "exception"}
@@ -75,11 +79,7 @@ def payload_app(tmp_path_factory):
     return path, create_payload_workshop(store.connect(path))
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p or "workshops")
-def test_user_text_on_every_page_is_shown_as_typed(payload_app, page, monkeypatch):
-    path, workshop_id = payload_app
-    monkeypatch.setenv("CX_DB", path)
-    at = open_app(path, page=page, workshop_id=workshop_id)
+def assert_shown_as_typed(at: AppTest, payload: str = PAYLOAD) -> None:
     markdown, plain_text, chart_html = shown_texts(at)
     unescaped = [(where, text) for where, text in markdown
                  if any(piece in text for piece in RAW_PIECES)]
@@ -87,9 +87,35 @@ def test_user_text_on_every_page_is_shown_as_typed(payload_app, page, monkeypatc
     assert [(where, text) for where, text in chart_html if "<b>tag" in text] == []
     escaped_in_plain = [(where, text) for where, text in plain_text if ESCAPED_PIECE in text]
     assert escaped_in_plain == []
-    shown = [text for _, text in markdown if plain(PAYLOAD) in text] + \
-        [text for _, text in plain_text + chart_html if PAYLOAD in text]
+    shown = [text for _, text in markdown if plain(payload) in text] + \
+        [text for _, text in plain_text + chart_html if payload in text]
     assert shown, "the page shows none of the workshop's text"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p or "workshops")
+def test_user_text_on_every_page_is_shown_as_typed(payload_app, page, monkeypatch):
+    path, workshop_id = payload_app
+    monkeypatch.setenv("CX_DB", path)
+    assert_shown_as_typed(open_app(path, page=page, workshop_id=workshop_id))
+
+
+def test_what_the_room_sends_is_shown_as_typed_on_the_console_and_on_phones(app_db_path):
+    conn = store.connect(app_db_path)
+    workshop_id = create_payload_workshop(conn)
+    [first, *_] = brainstorm.list_brainstorms(conn, workshop_id)
+    current = room.open_room(conn, workshop_id)
+    room.start_activity(conn, workshop_id, current.id, "ideas", brainstorm_id=first.id,
+                        hidden=False)
+    token = participation.join(conn, current.code, NAME_PAYLOAD)
+    participation.add_item(conn, token, PAYLOAD)
+    assert_shown_as_typed(open_app(app_db_path, page="pages/live_room.py",
+                                   workshop_id=workshop_id))
+    phone = AppTest.from_file(APP, default_timeout=30)
+    phone.query_params["p"] = token
+    phone.run()
+    assert not phone.exception
+    assert_shown_as_typed(phone)
+    assert f"you are {plain(NAME_PAYLOAD)}" in [c.value for c in phone.caption][0]
 
 
 def test_plain_escapes_every_piece_and_keeps_bare_addresses_from_becoming_links():
@@ -97,3 +123,22 @@ def test_plain_escapes_every_piece_and_keeps_bare_addresses_from_becoming_links(
     assert not any(piece in escaped for piece in RAW_PIECES)
     assert "ana@" + WORD_JOINER + "example" in escaped
     assert "www" + WORD_JOINER + "\\.example" in escaped
+
+
+def test_a_unit_typed_on_the_goals_page_shows_as_typed_in_the_measurement_metrics(app_db_path):
+    conn = store.connect(app_db_path)
+    workshop_id = workshops.create(conn, "Bank")
+    at = open_app(app_db_path, page="pages/smirc_goals.py", workshop_id=workshop_id)
+    at.text_input(key="smirc_new").input("Cut churn").run()  # Enter: added, open to edit
+    [goal_id] = [g.id for g in goals.list_goals(conn, workshop_id)]
+    at.text_input(key=f"smirc_unit_{goal_id}").input(NAME_PAYLOAD[:goals.UNIT_MAX]).run()
+    at.number_input(key=f"smirc_baseline_{goal_id}").set_value(12).run()
+    at.number_input(key=f"smirc_target_{goal_id}").set_value(8).run()
+    assert goals.get_goal(conn, workshop_id, goal_id).unit == NAME_PAYLOAD[:goals.UNIT_MAX]
+    at.switch_page("pages/measurement.py").run()
+    unit = plain(NAME_PAYLOAD[:goals.UNIT_MAX])
+    assert [(m.label, m.value) for m in at.metric] == [
+        ("Baseline", f"12 {unit}"), ("Latest", "—"), ("Target", f"8 {unit}"),
+        ("Progress to target", "—"), ("Next review due", "—")]
+    assert at.number_input(key="measure_value").label == f"Value \\({unit}\\)"
+    assert_shown_as_typed(at, NAME_PAYLOAD[:goals.UNIT_MAX])
