@@ -3,6 +3,7 @@ review log."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,6 +15,8 @@ from .text import chart_text, plain
 
 TEAL, GREY, GREEN, RED = "#0d6e6e", "#6c757d", "#2e7d32", "#c62828"
 READING_FORMAT = "%g"
+# The most a CSV of readings can take: its character limit, at up to 4 bytes a character.
+CSV_UPLOAD_MB = math.ceil(measurement.CSV_MAX_CHARS * 4 / 1024 / 1024)
 
 
 def trend_chart(goal: goals.Goal, readings: list[measurement.Reading]) -> go.Figure:

@@ -108,7 +108,8 @@ with readings_tab:
             st.subheader("Paste or upload readings", anchor=False)
             st.text_area("CSV: date,value", key="measure_csv", height=110,
                          placeholder="date,value\n2026-01-31,21\n2026-02-28,22")
-            upload = st.file_uploader("Or a CSV file", type=["csv", "txt"], key="measure_file")
+            upload = st.file_uploader("Or a CSV file", type=["csv", "txt"], key="measure_file",
+                                      max_upload_size=views.CSV_UPLOAD_MB)
             st.button("Check the readings", key="measure_check", icon=":material/rule:",
                       on_click=lambda: preview(
                           upload.getvalue().decode("utf-8", "replace") if upload
