@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from cxcore import brainstorm, goals, participation, room, workshops
 from cxcore import db as store
 from cxcore import path as guided_path
-from cxui.text import WORD_JOINER, plain
+from cxui.text import WORD_JOINER, address_link, exact, plain
 from tests.apptest_support import APP, open_app
 from tests.escaping_support import PAYLOAD, create_payload_workshop
 
@@ -142,3 +142,12 @@ def test_a_unit_typed_on_the_goals_page_shows_as_typed_in_the_measurement_metric
         ("Progress to target", "—"), ("Next review due", "—")]
     assert at.number_input(key="measure_value").label == f"Value \\({unit}\\)"
     assert_shown_as_typed(at, NAME_PAYLOAD[:goals.UNIT_MAX])
+
+
+def test_the_join_link_is_a_link_that_reads_and_copies_as_the_address():
+    url = "http://192.0.2.5:8501/join?code=AB12"
+    assert address_link(url) == \
+        "[http\\://192\\.0\\.2\\.5\\:8501/join?code=AB12](<http://192.0.2.5:8501/join?code=AB12>)"
+    assert address_link("javascript:alert(1)") == plain("javascript:alert(1)")
+    assert address_link("http://x/<b>") == plain("http://x/<b>")
+    assert exact("pass@word.org") == "pass@word\\.org"  # copies exactly: no joiner
