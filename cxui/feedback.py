@@ -10,7 +10,7 @@ from cxcore.backup import BackupError
 from cxcore.text import ValidationError
 from cxcore.workshops import NotFoundError
 
-from . import session
+from . import session, text
 
 FLASH_KEY = "flash_error"
 EXPECTED_ERRORS = (ValidationError, BackupError, NotFoundError)
@@ -43,7 +43,7 @@ def show_flash() -> None:
     """Show (once) the message of the last refused edit."""
     message = st.session_state.pop(FLASH_KEY, None)
     if message:
-        st.error(message, icon=":material/error:")
+        st.error(text.message(message), icon=":material/error:")
 
 
 def bound(widget: Callable[..., Any], label: str, key: str, stored: Any,

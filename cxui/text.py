@@ -19,6 +19,24 @@ def plain(text: str) -> str:
     return exact(_AUTOLINK_START.sub(WORD_JOINER, text))
 
 
+# In a message, only what can start markup is escaped, so its own punctuation reads as written
+# (and tests can compare it): a "." or ":" matters only at the start of a line or before a word
+# and a colon or bracket (":red[", ":smile:", ":material/x:").
+_MESSAGE_SPECIAL = re.compile(r"[\\`*_{}\[\]<>$~|&]|:(?=[\w/+-]+[:\[])")
+_MESSAGE_LINE_START = re.compile(r"^([ \t]*)(#+|[-+>=]+|\d+[.)])(?=[ \t]|$)", re.M)
+
+
+def message(text: str) -> str:
+    """A message that may quote user text (a refused edit, a file that is not a backup), for
+    st.error or st.warning: any user part shows as typed, with no markup, links or pictures."""
+    unlinked = _AUTOLINK_START.sub(WORD_JOINER, text)
+    escaped = _MESSAGE_SPECIAL.sub(lambda found: "\\" + found.group(0), unlinked)
+    escaped = _MESSAGE_LINE_START.sub(
+        lambda found: found.group(1) + "\\" + found.group(2) if not found.group(2)[0].isdigit()
+        else found.group(1) + found.group(2)[:-1] + "\\" + found.group(2)[-1], escaped)
+    return escaped.replace("\n", "  \n")
+
+
 def address_link(url: str) -> str:
     """An address the app made (such as the room's join link), as a Markdown link that reads
     exactly as the address, so that it can be clicked and copied whole."""

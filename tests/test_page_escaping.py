@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from cxcore import brainstorm, goals, participation, room, workshops
 from cxcore import db as store
 from cxcore import path as guided_path
-from cxui.text import WORD_JOINER, address_link, exact, plain
+from cxui.text import WORD_JOINER, address_link, exact, message, plain
 from tests.apptest_support import APP, open_app
 from tests.escaping_support import PAYLOAD, create_payload_workshop
 
@@ -151,3 +151,31 @@ def test_the_join_link_is_a_link_that_reads_and_copies_as_the_address():
     assert address_link("javascript:alert(1)") == plain("javascript:alert(1)")
     assert address_link("http://x/<b>") == plain("http://x/<b>")
     assert exact("pass@word.org") == "pass@word\\.org"  # copies exactly: no joiner
+
+
+def test_a_refusal_that_quotes_user_text_shows_it_as_typed(app_db_path):
+    conn = store.connect(app_db_path)
+    workshop_id = workshops.create(conn, "Bank")
+    current = room.open_room(conn, workshop_id)
+    participation.join(conn, current.code, NAME_PAYLOAD)
+    phone = open_app(app_db_path, page="pages/join.py")
+    phone.text_input(key="join_code").input(current.code)
+    phone.text_input(key="join_name").input(NAME_PAYLOAD)
+    phone.button[0].click().run()
+    [refusal] = [e.value for e in phone.error]
+    assert refusal == (f"Someone in the room already goes by {message(NAME_PAYLOAD)}: "
+                       f"add an initial.")
+    assert not any(piece in refusal for piece in RAW_PIECES)
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Name cannot be empty.", "Name cannot be empty.", id="the app's own words"),
+    pytest.param("tables.:red[x]: no such table.", "tables.\\:red\\[x\\]: no such table.",
+                 id="a colour directive"),
+    pytest.param(":smile: 3 of 5: done", "\\:smile: 3 of 5: done", id="an emoji shortcode"),
+    pytest.param("# big\n1. one\n- two", "\\# big  \n1\\. one  \n\\- two", id="line starts"),
+    pytest.param("see www.x.org", "see www" + WORD_JOINER + ".x.org", id="an address"),
+])
+def test_a_message_escapes_only_what_would_become_markup(text, expected):
+    assert message(text) == expected
+    assert not any(piece in message(PAYLOAD) for piece in RAW_PIECES)
