@@ -20,7 +20,7 @@ from cxcore.errors import StoreError, storage_problem
 from cxcore.text import ValidationError
 from cxcore.workshops import Expectation, NotFoundError, expecting
 
-from . import session
+from . import session, text
 from .text import plain
 
 FLASH_KEY = "flash_error"
@@ -62,7 +62,7 @@ def show_flash() -> None:
     """Show (once) the message of the last refused edit."""
     message = st.session_state.pop(FLASH_KEY, None)
     if message:
-        st.error(message, icon=":material/error:")
+        st.error(text.message(message), icon=":material/error:")
     overwritten = st.session_state.pop(OVERWRITE_KEY, None)
     if overwritten:
         st.warning(plain(overwritten), icon=":material/sync_problem:")

@@ -3,6 +3,7 @@ review log."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,6 +14,9 @@ from cxcore import goals, measurement
 from .text import chart_text, plain
 
 TEAL, GREY, GREEN, RED = "#0d6e6e", "#6c757d", "#2e7d32", "#c62828"
+READING_FORMAT = "%g"
+# The most a CSV of readings can take: its character limit, at up to 4 bytes a character.
+CSV_UPLOAD_MB = math.ceil(measurement.CSV_MAX_CHARS * 4 / 1024 / 1024)
 
 
 def trend_chart(goal: goals.Goal, readings: list[measurement.Reading]) -> go.Figure:
@@ -50,14 +54,21 @@ def progress_text(share: float | None) -> str:
     return f"{share:g} %"
 
 
+def value_label(unit: str) -> str:
+    """"Value (unit)" as plain text: escape it before it goes into a widget's label."""
+    return f"Value ({unit})" if unit else "Value"
+
+
 def readings_table(readings: list[measurement.Reading], unit: str) -> None:
+    """Newest first. The unit goes in the header (plain text in a table), never into the
+    number format: a "%" there is read as a printf directive and every cell shows an error."""
     noted = any(r.note for r in readings)  # values merged on upgrade (measurement.merge_same_date)
     frame = pd.DataFrame([{"Date": dt.date.fromisoformat(r.taken), "Value": r.value,
                            **({"Note": r.note} if noted else {})} for r in reversed(readings)])
     st.dataframe(frame, hide_index=True, width="stretch", height=min(300, 38 + 35 * len(frame)),
                  column_config={"Date": st.column_config.DateColumn(format="D MMM YYYY"),
                                 "Value": st.column_config.NumberColumn(
-                                    format=f"%g {unit}".strip())})
+                                    value_label(unit), format=READING_FORMAT)})
 
 
 def bad_rows(parsed: measurement.ParsedReadings) -> None:

@@ -23,7 +23,7 @@ def priority_chart(points: list[tp.Touchpoint], *, big: bool = False) -> go.Figu
         "Touchpoint": bar_labels(ranked),
         "Name": [chart_text(p.name) for p in ranked],
         "Priority": [p.priority for p in ranked],
-        "Channel": [p.channel_label for p in ranked],
+        "Channel": [chart_text(p.channel_label) for p in ranked],
         "Vision": [p.consistency for p in ranked], "Needs": [p.meets_needs for p in ranked],
         "Importance": [p.importance for p in ranked]})
     fig = px.bar(frame, x="Priority", y="Touchpoint", color="Channel", orientation="h",

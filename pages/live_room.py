@@ -6,7 +6,7 @@ import streamlit as st
 
 from cxcore import access, participation, room
 from cxui import chrome, confirm, feedback, room_views, session
-from cxui.text import plain
+from cxui.text import address_link, exact, plain
 
 conn, workshop = chrome.begin_room_page()
 presenting = session.presenting()
@@ -26,7 +26,7 @@ link = access.join_url(current.code, public_url=os.environ.get("CX_PUBLIC_URL"),
 code_col, qr_col = st.columns([3, 2], vertical_alignment="center")
 with code_col:
     st.caption("JOIN AT")
-    st.markdown(f"### {plain(link)}")
+    st.markdown(f"### {address_link(link)}")
     st.caption("ROOM CODE")
     st.markdown(f"# :primary[{current.code}]")
     if access.is_loopback_name(link.split("//")[1].split(":")[0].split("/")[0]):
@@ -102,7 +102,7 @@ with st.container(border=True):
 
 if not presenting:
     st.caption(f"From another device the console asks for the facilitator passphrase: "
-               f"**{plain(access.passphrase(conn))}**")
+               f"**{exact(access.passphrase(conn))}**")
 confirm.confirm_button("End the room", key="room_end", state_key="room_end_asking",
                        item_id=current.id,
                        question="End the room? The code stops working at once; what the room "

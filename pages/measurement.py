@@ -76,7 +76,7 @@ def reading_forms(goal: goals.Goal, readings: list, names: dict[int, str]) -> No
         left, right = st.columns(2)
         left.date_input("Date", value=today, key="measure_date",
                         min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
-        right.number_input(f"Value{f' ({goal.unit})' if goal.unit else ''}", value=None,
+        right.number_input(plain(views.value_label(goal.unit)), value=None,
                            key="measure_value", format="%g")
         st.button("Add reading", key="measure_add", type="primary", icon=":material/add:",
                   on_click=add_one, args=(goal.id,))
@@ -84,7 +84,8 @@ def reading_forms(goal: goals.Goal, readings: list, names: dict[int, str]) -> No
         st.subheader("Paste or upload readings", anchor=False)
         st.text_area("CSV: date,value", key="measure_csv", height=110,
                      placeholder="date,value\n2026-01-31,21\n2026-02-28,22")
-        upload = st.file_uploader("Or a CSV file", type=["csv", "txt"], key="measure_file")
+        upload = st.file_uploader("Or a CSV file", type=["csv", "txt"], key="measure_file",
+                                  max_upload_size=views.CSV_UPLOAD_MB)
         st.button("Check the readings", key="measure_check", icon=":material/rule:",
                   on_click=lambda: preview(
                       upload.getvalue().decode("utf-8", "replace") if upload
@@ -135,10 +136,10 @@ with readings_tab:
     latest = readings[-1] if readings else None
     share = measurement.progress(goal.baseline, goal.target, readings)
     numbers = st.columns(4)
-    for column, (label, value) in zip(numbers, (
-            ("Baseline", goals.format_number(goal.baseline, goal.unit)),
-            ("Latest", goals.format_number(latest.value if latest else None, goal.unit)),
-            ("Target", goals.format_number(goal.target, goal.unit)),
+    for column, (label, value) in zip(numbers, (  # a metric's value is Markdown: the unit is not
+            ("Baseline", plain(goals.format_number(goal.baseline, goal.unit))),
+            ("Latest", plain(goals.format_number(latest.value if latest else None, goal.unit))),
+            ("Target", plain(goals.format_number(goal.target, goal.unit))),
             ("Progress to target", views.progress_text(share)))):
         with column.container(border=True):
             st.metric(label, value)

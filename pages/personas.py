@@ -1,7 +1,7 @@
 """Personas: one to five customer groups as people, with worked examples and an AI prompt pack."""
 import streamlit as st
 
-from cxcore import empathy, personas
+from cxcore import empathy, personas, portraits
 from cxui import chrome, confirm, downloads, edit_mode, entry, feedback, persona_views
 
 KEY = "personas"
@@ -99,8 +99,9 @@ def edit_persona(persona: personas.Persona) -> None:
                        getattr(persona, field), personas.update_field, workshop.id,
                        persona.id, field, max_chars=personas.FIELD_MAX, height=90)
     upload_key = f"{prefix}_upload_{st.session_state.get(UPLOAD_ROUND, 0)}"
-    st.file_uploader("Picture (PNG, JPEG or WebP, up to 5 MB)", key=upload_key,
-                     type=["png", "jpg", "jpeg", "webp"], on_change=upload_picture,
+    st.file_uploader(f"Picture (PNG, JPEG or WebP, up to {portraits.MAX_UPLOAD_MB} MB)",
+                     key=upload_key, type=["png", "jpg", "jpeg", "webp"],
+                     max_upload_size=portraits.MAX_UPLOAD_MB, on_change=upload_picture,
                      args=(persona.id, upload_key))
     picture, delete = st.columns(2)
     if persona.image:

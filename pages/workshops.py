@@ -57,6 +57,7 @@ def new_workshop_form() -> None:
 def import_form() -> None:
     upload_key = f"home_import_{st.session_state.setdefault('home_import_round', 0)}"
     upload = st.file_uploader("JSON backup", type=["json"], key=upload_key,
+                              max_upload_size=IMPORT_LIMIT_MB,
                               help=f"A backup exported from this app, up to {IMPORT_LIMIT_MB} MB.")
     if upload is not None and st.button("Import as a new workshop", type="primary"):
         new_id = feedback.run(backup.import_bytes, upload.getvalue(), done="Backup imported")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -86,3 +87,15 @@ def test_the_sample_shows_a_year_of_readings_and_two_reviews(app_db_path):
     assert [m.value for m in at.metric][:4] == ["18 points", "28 points", "35 points",
                                                 "58.8 %"]
     assert "Review log (2)" in texts(at)
+
+
+def test_readings_in_percent_show_as_numbers_with_the_unit_in_the_header(app_db_path, churn):
+    """The unit once went into the number format ("%g %"), where "%" is a printf directive:
+    every cell of the table showed an error instead of its value."""
+    conn, wid, goal = churn
+    measurement.add_reading(conn, wid, goal, "2026-10-01", 10.5)
+    at = open_app(app_db_path, page="pages/measurement.py", workshop_id=wid)
+    [table] = at.get("dataframe")
+    value_column = json.loads(table.proto.columns)["Value"]
+    assert value_column["type_config"]["format"] % 10.5 == "10.5"  # printf, as the table does
+    assert value_column["label"] == "Value (%)"

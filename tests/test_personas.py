@@ -155,11 +155,12 @@ def huge_png() -> bytes:
                  portraits.NOT_AN_IMAGE, id="text file renamed .png"),
     pytest.param(lambda: b"", "The file is empty: choose a PNG, JPEG or WebP image.", id="empty"),
     pytest.param(gif, "GIF images are not accepted: upload a PNG, JPEG or WebP image.", id="gif"),
-    pytest.param(lambda: image_bytes("PNG")[:60], portraits.NOT_AN_IMAGE, id="truncated png"),
+    pytest.param(lambda: image_bytes("PNG")[:60], "That PNG image is damaged or incomplete: save "
+                 "it again, or choose another picture.", id="truncated png"),
     pytest.param(lambda: image_bytes("PNG") + b"\0" * (5 * 1024 * 1024),
                  "The image is too large: 5.0 MB, the limit is 5 MB.", id="over 5 MB"),
-    pytest.param(huge_png, "The image has too many pixels: 8000 x 6000, the limit is 40 "
-                 "megapixels.", id="too many pixels"),
+    pytest.param(huge_png, "The image has too many pixels: 8000 x 6000; the limit is 16 "
+                 "megapixels and 10,000 pixels on a side.", id="too many pixels"),
 ])
 def test_a_bad_upload_is_refused_with_a_message_and_changes_nothing(db, make_workshop, upload,
                                                                     message):
