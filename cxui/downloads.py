@@ -12,6 +12,8 @@ from cxcore import journeys, personas, posters
 from cxcore.journeys import Journey
 from cxcore.personas import Persona
 
+from .text import plain
+
 PDF = "application/pdf"
 
 
@@ -28,7 +30,8 @@ def file_stem(text: str) -> str:
 def journey_poster_button(workshop_id: int, journey: Journey, key: str,
                           label: str = "Poster (A3 PDF)") -> None:
     """The journey map on one A3 landscape page, for the wall."""
-    st.download_button(label, built_later(posters.journey_poster, workshop_id, journey.id),
+    st.download_button(plain(label), built_later(posters.journey_poster, workshop_id,
+                                                 journey.id),
                        file_name=f"journey-{file_stem(journey.label)}.pdf", mime=PDF,
                        icon=":material/wallpaper:", on_click="ignore", key=key,
                        help="One A3 landscape page with the whole map, to print for the wall.")
@@ -37,8 +40,8 @@ def journey_poster_button(workshop_id: int, journey: Journey, key: str,
 def persona_poster_button(workshop_id: int, persona: Persona, key: str,
                           label: str | None = None) -> None:
     """The persona (and their empathy map) on one A3 landscape page."""
-    st.download_button(label or f"{persona.name}", built_later(posters.persona_poster,
-                                                               workshop_id, persona.id),
+    st.download_button(plain(label or persona.name), built_later(posters.persona_poster,
+                                                                 workshop_id, persona.id),
                        file_name=f"persona-{file_stem(persona.name)}.pdf", mime=PDF,
                        icon=":material/wallpaper:", on_click="ignore", key=key,
                        help="One A3 landscape page: picture, needs, pain points, quotes and "

@@ -9,7 +9,8 @@ import json
 
 import sqlite_utils
 
-from cxcore import backup, sample
+from cxcore import backup, rows, sample
+from cxcore.text import ValidationError
 
 PAYLOAD = ("**bold** [link](http://x.invalid) :red[red] $x^2$ "
            "![img](http://x.invalid/i.png) <b>tag</b> _u_ `code`")
@@ -18,6 +19,19 @@ NOT_USER_TEXT = {"created", "updated", "due", "deadline", "taken", "held", "stat
                  "technique", "quadrant", "lane", "metric", "metric_kind", "decision", "kind",
                  "channel", "image"}
 TABLES_WITHOUT_USER_TEXT = {"settings"}
+
+
+def fitting(table: str, field: str, text: str) -> str:
+    """The payload, or as much of it as the field's length limit lets an import keep."""
+    while text:
+        try:
+            rows.clean(table, field, text)
+            return text
+        except ValidationError as error:
+            if "too long" not in str(error):
+                return text
+            text = text[:-1]
+    return text
 
 
 def payload_document() -> dict:
@@ -31,9 +45,10 @@ def payload_document() -> dict:
         for row in rows:
             for key, value in row.items():
                 if isinstance(value, str) and key not in NOT_USER_TEXT:
-                    row[key] = PAYLOAD
+                    row[key] = fitting(table, key, PAYLOAD)
     for number, vote in enumerate(document["tables"].get("votes", [])):
-        vote["voter"] = f"{PAYLOAD} {number}"  # one vote per voter and idea
+        suffix = f" {number}"  # one vote per voter and idea
+        vote["voter"] = fitting("votes", "voter", PAYLOAD + suffix)[:-len(suffix)] + suffix
     return document
 
 

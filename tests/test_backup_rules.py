@@ -115,7 +115,7 @@ FIELD_CASES = [
     ("personas", 0, "image", "data:image/png;base64,!!!", "The picture is not valid base64."),
     ("personas", 0, "image", data_url(b"GIF89a not really"), portraits.NOT_AN_IMAGE),
     ("personas", 0, "image", data_url(png(8000, 5001)), "The image has too many pixels: "
-     "8000 x 5001, the limit is 40 megapixels."),
+     "8000 x 5001; the limit is 16 megapixels and 10,000 pixels on a side."),
 ]
 
 

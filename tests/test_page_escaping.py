@@ -18,7 +18,7 @@ from cxcore import brainstorm, goals, participation, room, workshops
 from cxcore import db as store
 from cxcore import path as guided_path
 from cxui.text import WORD_JOINER, address_link, exact, message, plain
-from tests.apptest_support import APP, open_app
+from tests.apptest_support import APP, add_entry, open_app
 from tests.escaping_support import PAYLOAD, create_payload_workshop
 
 PAGES = [None, *(f"pages/{step.key}.py" for step in guided_path.STEPS), "pages/live_room.py",
@@ -129,7 +129,7 @@ def test_a_unit_typed_on_the_goals_page_shows_as_typed_in_the_measurement_metric
     conn = store.connect(app_db_path)
     workshop_id = workshops.create(conn, "Bank")
     at = open_app(app_db_path, page="pages/smirc_goals.py", workshop_id=workshop_id)
-    at.text_input(key="smirc_new").input("Cut churn").run()  # Enter: added, open to edit
+    add_entry(at, "smirc_new", "Cut churn")  # added, and open to edit
     [goal_id] = [g.id for g in goals.list_goals(conn, workshop_id)]
     at.text_input(key=f"smirc_unit_{goal_id}").input(NAME_PAYLOAD[:goals.UNIT_MAX]).run()
     at.number_input(key=f"smirc_baseline_{goal_id}").set_value(12).run()
