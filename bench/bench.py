@@ -75,7 +75,7 @@ def big_document() -> dict:
                    "enabled_by": "A new service", "resulting_in": "More loyalty",
                    "customer_value": 1 + i % 5, "business_value": 1 + (i * 3) % 5}
                   for i in range(1, n["cards"] + 1)],
-        "goals": [{"id": i, "statement": f"Goal {i}", "metric": "NPS", "target": 40.0,
+        "goals": [{"id": i, "statement": f"Goal {i}", "metric": "nps", "target": 40.0,
                    "baseline": 20.0, "deadline": "2027-12-31", "because": "growth"}
                   for i in range(1, 5)],
         "actions": [{"id": i, "title": f"Action {i}", "department": f"Dept {i % 6}",
