@@ -6,6 +6,7 @@ The summary is the PDF's (``cxcore.summary``); each section is its readable tabl
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import sqlite_utils
 
@@ -15,6 +16,14 @@ from . import tables, workshops
 from .goals import format_date
 
 
+MARKUP = re.compile(r"([\\`*_\[\]<>!|~$#])")
+
+
+def plain(text: str) -> str:
+    """User text as literal Markdown: every character a wiki would read as markup is escaped."""
+    return MARKUP.sub(r"\\\1", " ".join(text.split()))
+
+
 def _cell(value: object) -> str:
     if value is None:
         return ""
@@ -22,7 +31,7 @@ def _cell(value: object) -> str:
         return format_date(value.isoformat()).replace("\u00a0", " ")
     if isinstance(value, float):
         value = f"{value:g}"
-    return " ".join(str(value).split()).replace("|", "\\|")
+    return plain(str(value))
 
 
 # Columns that only the live room fills: left out of a wiki page when nobody's name is in them.
@@ -50,14 +59,15 @@ def build_markdown(db: sqlite_utils.Database, workshop_id: int,
     progress = guided_path.progress(db, workshop_id)
     chosen = set(default_sections(progress) if sections is None else sections)
     steps = [s for s in guided_path.STEPS if s.key in progress.started_keys and s.key in chosen]
-    lines = [f"# {workshop.title}", "",
-             f"{workshop.organisation or '—'} · facilitated by {workshop.facilitator or '—'} · "
+    lines = [f"# {plain(workshop.title)}", "",
+             f"{plain(workshop.organisation) or '—'} · facilitated by "
+             f"{plain(workshop.facilitator) or '—'} · "
              f"{progress.label} · exported {today.day} {today:%B %Y}", "",
              "## Executive summary", ""]
     titles = {s.key: section_title(s) for s in steps}
     for block in executive.summary(db, workshop_id, today, set(titles)):
         lines += [f"**{block.title}** (see *{titles[block.step]}*)", ""]
-        lines += [f"- {line}" for line in block.lines] + [""]
+        lines += [f"- {plain(line)}" for line in block.lines] + [""]
     by_step: dict[str, list[tables.Table]] = {}
     for table in tables.all_tables(db, workshop_id, today):
         by_step.setdefault(table.step, []).append(table)

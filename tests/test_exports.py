@@ -66,3 +66,16 @@ def test_a_section_left_out_is_absent_and_the_stakeholder_map_is_off_by_default(
 def test_the_markdown_summary_of_the_sample_matches_the_committed_file(db):
     wid = sample.create_sample(db)
     assert markdown.build_markdown(db, wid, today=TODAY) == EXPECTED.read_text(encoding="utf-8")
+
+
+def test_user_text_in_the_markdown_summary_is_literal_text_not_markup(db, make_workshop):
+    wid = make_workshop(title="**Big** [win](http://x.invalid) <b>now</b>")
+    challenge.add_draft(db, wid, who="Buyers | sellers", what="get `code` and $x$ ![i](y)",
+                        why="# loud")
+    text = markdown.build_markdown(db, wid, today=TODAY)
+
+    assert text.startswith("# \\*\\*Big\\*\\* \\[win\\](http://x.invalid) \\<b\\>now\\</b\\>\n")
+    assert "Buyers \\| sellers" in text
+    assert "get \\`code\\` and \\$x\\$ \\!\\[i\\](y)" in text
+    assert "\\# loud" in text
+    assert markdown.plain("a\\b") == "a\\\\b"
