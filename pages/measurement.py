@@ -6,7 +6,7 @@ import streamlit as st
 from cxcore import goals, measurement
 from cxui import chrome, confirm, edit_mode, feedback
 from cxui import measurement_views as views
-from cxui.text import plain
+from cxui.text import message, plain
 
 KEY = "measurement"
 conn, workshop = chrome.begin_step(KEY)
@@ -76,7 +76,7 @@ def reading_forms(goal: goals.Goal, readings: list, names: dict[int, str]) -> No
         left, right = st.columns(2)
         left.date_input("Date", value=today, key="measure_date",
                         min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
-        right.number_input(plain(views.value_label(goal.unit)), value=None,
+        right.number_input(message(views.value_label(goal.unit)), value=None,
                            key="measure_value", format="%g")
         st.button("Add reading", key="measure_add", type="primary", icon=":material/add:",
                   on_click=add_one, args=(goal.id,))
